@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import spacy
@@ -38,12 +39,38 @@ def word_positions(text: str, words: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def word_prf(
+    gold: Iterable[list[str]], pred: Iterable[list[str]]
+) -> tuple[float, float, float]:
+    """Word precision, recall and F1: a word is right when both its edges are."""
+    n_gold = n_pred = n_ok = 0
+    for g_words, p_words in zip(gold, pred):
+        g_spans, p_spans = set(_spans(g_words)), set(_spans(p_words))
+        n_gold += len(g_spans)
+        n_pred += len(p_spans)
+        n_ok += len(g_spans & p_spans)
+    p = n_ok / n_pred if n_pred else 0.0
+    r = n_ok / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _spans(words: list[str]) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for word in words:
+        spans.append((pos, pos + len(word)))
+        pos += len(word)
+    return spans
+
+
 class CharWordTokenizer:
     """One token per non-space character; pkuseg words as ``norm_`` / ``lemma_``."""
 
-    def __init__(self, vocab: Vocab, model_dir: str | Path | None = None):
+    def __init__(
+        self, vocab: Vocab, model_dir: str | Path | None = None, user_dict: bool = True
+    ):
         self.vocab = vocab
         self.model_dir: Path | None = None
+        self.user_dict = user_dict
         self.segmenter = None
         if model_dir:
             self.load_segmenter(model_dir)
@@ -56,10 +83,12 @@ class CharWordTokenizer:
         missing = [f for f in MODEL_FILES if not (model_dir / f).exists()]
         if missing:
             raise GovieError(Errors.E301.format(path=model_dir, missing=", ".join(missing)))
+        # user_dict=None: no download, and no merging by pkuseg's bundled dictionary
+        segmenter = spacy_pkuseg.pkuseg(str(model_dir), user_dict=None)
         user_dict = model_dir / USER_DICT
-        self.segmenter = spacy_pkuseg.pkuseg(
-            str(model_dir), user_dict=str(user_dict) if user_dict.exists() else "default"
-        )
+        if self.user_dict and user_dict.exists():
+            segmenter.preprocesser = spacy_pkuseg.Preprocesser(str(user_dict))
+        self.segmenter = segmenter
         self.model_dir = model_dir
 
     def segment(self, text: str) -> list[str]:

@@ -1,0 +1,83 @@
+"""Build and load the govie spaCy pipeline."""
+
+from __future__ import annotations
+
+import logging
+import os
+import warnings
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from .errors import Errors, GovieError, Warnings
+from .extensions import register_extensions
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+MODELS_DIR = REPO_ROOT / "models"
+DEFAULT_MODEL = MODELS_DIR / "govie"
+SEG_MODEL = MODELS_DIR / "seg"
+NER_MODEL = MODELS_DIR / "ner"
+RULE_COMPONENTS = ("govie_sentences", "govie_quantities", "govie_dates")
+
+logger = logging.getLogger(__name__)
+
+
+def _import_components() -> None:
+    """Import component modules so their factories are registered (no entry points needed)."""
+    import importlib
+
+    from . import tokenizer  # noqa: F401
+
+    for module in ("sentences", "quantities", "dates", "facts"):
+        try:
+            importlib.import_module(f"pipeline.components.{module}")
+        except ModuleNotFoundError as err:
+            if err.name != f"pipeline.components.{module}":
+                raise
+
+
+def blank(seg_model: str | Path | None = None) -> Language:
+    """A blank govie pipeline: char-word tokenizer, with our pkuseg model if given."""
+    _import_components()
+    register_extensions()
+    model_dir = str(seg_model) if seg_model and Path(seg_model).exists() else None
+    tokenizer = {"@tokenizers": "govie.CharWordTokenizer.v1", "model_dir": model_dir}
+    return spacy.blank("zh", config={"nlp": {"tokenizer": tokenizer}})
+
+
+def assemble(
+    seg_model: str | Path | None = SEG_MODEL, ner_model: str | Path | None = NER_MODEL
+) -> Language:
+    """The full pipeline from the parts under ``models/`` (rules where no model exists)."""
+    nlp = blank(seg_model)
+    for name in RULE_COMPONENTS:
+        if name in Language.factories:
+            nlp.add_pipe(name)
+    if ner_model and Path(ner_model).exists():
+        source = spacy.load(ner_model, exclude=["tokenizer"])
+        for name in source.pipe_names:
+            if name not in nlp.pipe_names:
+                nlp.add_pipe(name, source=source)
+    if "govie_facts" in Language.factories:
+        nlp.add_pipe("govie_facts")
+    return nlp
+
+
+def load(path: str | Path | None = None) -> Language:
+    """The govie pipeline: ``path``, else ``$GOVIE_MODEL``, else ``models/govie``.
+
+    Without a saved pipeline the rule components are assembled on the fly (with a
+    warning), so the library works on a fresh clone.
+    """
+    _import_components()
+    register_extensions()
+    chosen = path or os.environ.get("GOVIE_MODEL")
+    if chosen:
+        if not Path(chosen).exists():
+            raise GovieError(Errors.E005.format(path=chosen))
+        return spacy.load(chosen)
+    if DEFAULT_MODEL.exists():
+        return spacy.load(DEFAULT_MODEL)
+    warnings.warn(Warnings.W001.format(path=DEFAULT_MODEL), stacklevel=2)
+    return assemble()

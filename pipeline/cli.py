@@ -1,0 +1,109 @@
+"""The ``govie`` command line: thin wrappers over library functions."""
+
+from __future__ import annotations
+
+import json
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+import typer
+
+from .errors import GovieError
+
+app = typer.Typer(add_completion=False, help="Facts out of Chinese government reports.")
+logger = logging.getLogger("govie")
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+
+
+def _load(model: Path | None):
+    from .build import load
+
+    return load(model)
+
+
+@app.command()
+def annotate(
+    src: Path = typer.Argument(..., help="Gold-format JSONL (id, text, doc, doc_year, doc_place)"),
+    out: Path = typer.Option(..., "-o", "--out", help="Output JSONL with entities and facts"),
+    model: Path = typer.Option(None, help="Pipeline directory (default: models/govie)"),
+    verbose: bool = typer.Option(False, "-v"),
+) -> None:
+    """Annotate gold-format JSONL: the scoring contract of ANNOTATION.md."""
+    from .annotate import annotate_file
+
+    _setup_logging(verbose)
+    n = annotate_file(_load(model), src, out)
+    logger.info("annotated %d lines of %s -> %s", n, src, out)
+
+
+@app.command("eval")
+def evaluate(
+    gold: list[Path] = typer.Argument(..., help="Gold JSONL files"),
+    out_dir: Path = typer.Option(Path("out/eval"), help="Where predictions are written"),
+    scorer: Path = typer.Option(Path("../shared/tools/gold.py"), help="The gold.py scorer"),
+    model: Path = typer.Option(None, help="Pipeline directory"),
+) -> None:
+    """Annotate each gold file and score it with gold.py, per file and pooled."""
+    from .annotate import annotate_file, read_jsonl
+
+    _setup_logging(False)
+    nlp = _load(model)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    pooled_gold, pooled_pred = out_dir / "pooled.gold.jsonl", out_dir / "pooled.pred.jsonl"
+    with open(pooled_gold, "w", encoding="utf8") as pg, open(pooled_pred, "w", encoding="utf8") as pp:
+        for path in gold:
+            pred = out_dir / f"{path.stem}.pred.jsonl"
+            annotate_file(nlp, path, pred)
+            for row in read_jsonl(path):
+                pg.write(json.dumps(row, ensure_ascii=False) + "\n")
+            pp.write(pred.read_text(encoding="utf8"))
+            typer.echo(f"== {path.name}")
+            typer.echo(_score(scorer, path, pred, out_dir / f"{path.stem}.score.json"))
+    typer.echo("== pooled")
+    typer.echo(_score(scorer, pooled_gold, pooled_pred, out_dir / "pooled.score.json"))
+
+
+def _score(scorer: Path, gold: Path, pred: Path, json_out: Path) -> str:
+    cmd = [sys.executable, str(scorer), "score", str(gold), str(pred), "--json", str(json_out)]
+    return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+
+
+@app.command()
+def run(
+    samples: Path = typer.Argument(Path("corpus/samples"), help="Sample documents (JSONL)"),
+    out: Path = typer.Option(Path("out/run"), help="Output directory"),
+    model: Path = typer.Option(None, help="Pipeline directory"),
+) -> None:
+    """The main job on the bundled samples: annotate them and print the facts found."""
+    from .annotate import annotate_file
+    from .views.table import facts_table
+
+    _setup_logging(False)
+    nlp = _load(model)
+    out.mkdir(parents=True, exist_ok=True)
+    files = sorted(samples.glob("*.jsonl")) if samples.is_dir() else [samples]
+    for path in files:
+        dst = out / path.name
+        annotate_file(nlp, path, dst)
+        typer.echo(facts_table(dst))
+    logger.info("wrote %d annotated files to %s", len(files), out)
+
+
+def main() -> None:
+    try:
+        app()
+    except GovieError as err:
+        logging.getLogger("govie").error("%s", err)
+        raise SystemExit(2) from err
+
+
+if __name__ == "__main__":
+    main()
