@@ -1,0 +1,61 @@
+# govie: the two commands a newcomer needs are `make run` and `make test`.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+SHARED  ?= ../shared
+STAMP   := $(VENV)/.installed
+
+.PHONY: run test lint eval install install-train corpus train-seg train-ner assemble \
+        bench bench-quantities bench-seg clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## The main job on the bundled samples: annotate them, print the facts found.
+run: $(STAMP)
+	$(BIN)/govie run corpus/samples --out out/run
+
+## The test suite (tests needing ../shared skip when it is absent).
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check pipeline corpus training tests bench
+
+## Scores on ../shared/gold, per file and pooled.
+eval: $(STAMP)
+	$(BIN)/govie eval $(SHARED)/gold/*.jsonl --scorer $(SHARED)/tools/gold.py
+
+# ---- training (not tests): needs ../shared and the [train] extras ----
+install-train: $(STAMP)
+	$(BIN)/python -m pip install -q -e ".[dev,train]"
+
+train-seg: $(STAMP)
+	$(BIN)/python training/train_seg.py
+
+corpus: $(STAMP)
+	$(BIN)/python corpus/build.py
+
+train-ner: $(STAMP)
+	$(BIN)/python training/train_ner.py
+
+assemble: $(STAMP)
+	$(BIN)/python training/assemble.py
+
+# ---- benchmarks (speed and memory are measured here, never in tests) ----
+bench: $(STAMP)
+	$(BIN)/python bench/bench_pipeline.py
+
+bench-quantities: $(STAMP)
+	$(BIN)/python bench/bench_quantities.py
+
+bench-seg: $(STAMP)
+	$(BIN)/python bench/bench_seg.py
+
+clean:
+	rm -rf out build *.egg-info .pytest_cache .ruff_cache
