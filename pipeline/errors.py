@@ -16,6 +16,8 @@ class ErrorsWithCodes(type):
 
 class Warnings(metaclass=ErrorsWithCodes):
     W001 = "No trained model found at {path}; using the rule-only pipeline."
+    W301 = ("Segmenter model directory {path} not found; words are single characters "
+            "unless the pipeline carries its own copy of the model.")
 
 
 class Errors(metaclass=ErrorsWithCodes):
@@ -41,6 +43,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E114 = "No text could be extracted from {path} ({kind}): {reason}"
     E115 = "Path {path} does not exist."
     E301 = "Segmenter model at {path} lacks {missing}. Run `make train-seg`."
+    E302 = "Segmentation corpus {path} not found: it is read from ../shared/data."
     E006 = "Unknown output format {fmt!r}; choose one of {choices}."
 
 

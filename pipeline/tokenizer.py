@@ -3,28 +3,35 @@
 Entities in government text have exact character boundaries that often fall inside
 words ("全区出生" / "1552人"), so govie's Docs hold one token per character. The
 word segmentation from our pkuseg model (trained by ``make train-seg``, shipped in
-``models/``) is kept on each character token: ``token.norm_`` is the word that holds
+``models/seg``) is kept on each character token: ``token.norm_`` is the word that holds
 the character and ``token.lemma_`` its position in that word (``B``, ``I``, ``E`` or
 ``S``). Models read both as features. Without a segmenter model every character is a
-one-character word.
+one-character word. Whitespace that is not a single space after a character becomes a
+whitespace token (as in spaCy), with an empty ``lemma_``.
 """
 
 from __future__ import annotations
 
-import shutil
+import logging
 import tempfile
-from collections.abc import Iterable
+import warnings
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import numpy
 import spacy
+import srsly
+from spacy.attrs import LEMMA, NORM
 from spacy.tokens import Doc
 from spacy.util import get_words_and_spaces
 from spacy.vocab import Vocab
 
-from .errors import Errors, GovieError
+from .errors import Errors, GovieError, Warnings
 
 MODEL_FILES = ("features.msgpack", "weights.npz")
 USER_DICT = "user_dict.txt"
+REPO_ROOT = Path(__file__).resolve().parents[1]
+logger = logging.getLogger(__name__)
 
 
 def word_positions(text: str, words: list[str]) -> list[tuple[int, int]]:
@@ -62,18 +69,39 @@ def _spans(words: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def _char_words(text: str) -> tuple[list[str], list[bool]]:
+    if not any(c.isspace() for c in text):
+        return list(text), [False] * len(text)
+    return get_words_and_spaces([c for c in text if not c.isspace()], text)
+
+
+def resolve_model_dir(model_dir: str | Path) -> Path:
+    """``model_dir`` as given, else relative to the repository root."""
+    path = Path(model_dir)
+    if not path.exists() and not path.is_absolute() and (REPO_ROOT / path).exists():
+        return REPO_ROOT / path
+    return path
+
+
 class CharWordTokenizer:
-    """One token per non-space character; pkuseg words as ``norm_`` / ``lemma_``."""
+    """One token per non-space character; pkuseg words as ``norm_`` / ``lemma_``.
+
+    ``user_dict=False`` ignores the ``user_dict.txt`` beside the model.
+    """
 
     def __init__(
-        self, vocab: Vocab, model_dir: str | Path | None = None, user_dict: bool = True
+        self, vocab: Vocab | None, model_dir: str | Path | None = None, user_dict: bool = True
     ):
         self.vocab = vocab
-        self.model_dir: Path | None = None
         self.user_dict = user_dict
         self.segmenter = None
+        self.files: dict[str, bytes] = {}  # the model files, for serialisation
         if model_dir:
             self.load_segmenter(model_dir)
+
+    @property
+    def has_user_dict(self) -> bool:
+        return self.user_dict and USER_DICT in self.files
 
     def load_segmenter(self, model_dir: str | Path) -> None:
         """Use the pkuseg model (and its ``user_dict.txt``, if present) in ``model_dir``."""
@@ -88,8 +116,12 @@ class CharWordTokenizer:
         user_dict = model_dir / USER_DICT
         if self.user_dict and user_dict.exists():
             segmenter.preprocesser = spacy_pkuseg.Preprocesser(str(user_dict))
+        self.files = {
+            name: (model_dir / name).read_bytes()
+            for name in (*MODEL_FILES, USER_DICT)
+            if (model_dir / name).exists()
+        }
         self.segmenter = segmenter
-        self.model_dir = model_dir
 
     def segment(self, text: str) -> list[str]:
         """Words of ``text`` by the segmenter (characters when there is none)."""
@@ -98,26 +130,27 @@ class CharWordTokenizer:
         return self.segmenter.cut(text)
 
     def __call__(self, text: str) -> Doc:
-        chars = [c for c in text if not c.isspace()]
-        words, spaces = get_words_and_spaces(chars, text)
+        words, spaces = _char_words(text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
-        offsets = [t.idx for t in doc]
-        index_of = {off: i for i, off in enumerate(offsets)}
+        if not words:
+            return doc
+        strings = self.vocab.strings
+        offsets = numpy.cumsum([0] + [len(w) + s for w, s in zip(words, spaces)])[:-1]
+        index_of = {int(off): i for i, off in enumerate(offsets)}
+        attrs = numpy.zeros((len(words), 2), dtype="uint64")
+        attrs[:, 0] = [strings.add(w) for w in words]  # whitespace tokens: norm = text
+        tags = [strings.add(tag) for tag in "BIES"]
         for start, end in word_positions(text, self.segment(text)):
-            word = text[start:end]
+            norm = strings.add(text[start:end])
             for off in range(start, end):
                 i = index_of.get(off)
-                if i is None:
-                    continue
-                token = doc[i]
-                token.norm_ = word
-                if end - start == 1:
-                    token.lemma_ = "S"
-                else:
-                    token.lemma_ = "B" if off == start else ("E" if off == end - 1 else "I")
+                if i is not None:
+                    attrs[i, 0] = norm
+                    attrs[i, 1] = tags[_position(off, start, end)]
+        doc.from_array([NORM, LEMMA], attrs)
         return doc
 
-    def pipe(self, texts, batch_size: int = 1000):
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
         for text in texts:
             yield self(text)
 
@@ -125,10 +158,8 @@ class CharWordTokenizer:
     def to_disk(self, path: str | Path, **kwargs) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        if self.model_dir is not None and self.model_dir.resolve() != path.resolve():
-            for name in (*MODEL_FILES, USER_DICT):
-                if (self.model_dir / name).exists():
-                    shutil.copyfile(self.model_dir / name, path / name)
+        for name, content in self.files.items():
+            (path / name).write_bytes(content)
 
     def from_disk(self, path: str | Path, **kwargs) -> CharWordTokenizer:
         path = Path(path)
@@ -137,28 +168,27 @@ class CharWordTokenizer:
         return self
 
     def to_bytes(self, **kwargs) -> bytes:
-        import srsly
-
-        files = {}
-        if self.model_dir is not None:
-            for name in (*MODEL_FILES, USER_DICT):
-                if (self.model_dir / name).exists():
-                    files[name] = (self.model_dir / name).read_bytes()
-        return srsly.msgpack_dumps(files)
+        return srsly.msgpack_dumps({"user_dict": self.user_dict, "files": self.files})
 
     def from_bytes(self, data: bytes, **kwargs) -> CharWordTokenizer:
-        import srsly
-
-        files = srsly.msgpack_loads(data)
-        if files:
-            tmp = Path(tempfile.mkdtemp(prefix="govie-seg-"))
-            for name, content in files.items():
-                (tmp / name).write_bytes(content)
-            self.load_segmenter(tmp)
+        msg = srsly.msgpack_loads(data)
+        self.user_dict = msg["user_dict"]
+        if msg["files"]:
+            with tempfile.TemporaryDirectory(prefix="govie-seg-") as tmp:
+                for name, content in msg["files"].items():
+                    (Path(tmp) / name).write_bytes(content)
+                self.load_segmenter(tmp)
         return self
 
     def __reduce__(self):
         return (_tokenizer_from_bytes, (self.vocab, self.to_bytes()))
+
+
+def _position(off: int, start: int, end: int) -> int:
+    """Index in "BIES" of the character at ``off`` in the word ``[start, end)``."""
+    if end - start == 1:
+        return 3
+    return 0 if off == start else (2 if off == end - 1 else 1)
 
 
 def _tokenizer_from_bytes(vocab: Vocab, data: bytes) -> CharWordTokenizer:
@@ -166,8 +196,18 @@ def _tokenizer_from_bytes(vocab: Vocab, data: bytes) -> CharWordTokenizer:
 
 
 @spacy.registry.tokenizers("govie.CharWordTokenizer.v1")
-def create_tokenizer(model_dir: str | None = None):
+def create_tokenizer(model_dir: str | None = None, user_dict: bool = True):
+    """Char tokenizer with the pkuseg model in ``model_dir`` (relative to the cwd or repo).
+
+    A ``model_dir`` that does not exist only warns: a saved pipeline carries its own
+    copy of the model, which ``from_disk`` loads.
+    """
+
     def make(nlp) -> CharWordTokenizer:
-        return CharWordTokenizer(nlp.vocab, model_dir=model_dir)
+        path = resolve_model_dir(model_dir) if model_dir else None
+        if path is not None and not path.exists():
+            warnings.warn(Warnings.W301.format(path=model_dir), stacklevel=2)
+            path = None
+        return CharWordTokenizer(nlp.vocab, model_dir=path, user_dict=user_dict)
 
     return make
