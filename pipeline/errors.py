@@ -42,6 +42,10 @@ class Errors(metaclass=ErrorsWithCodes):
     E113 = "Record {line} of {path} has no text field {field!r} (a string is required)."
     E114 = "No text could be extracted from {path} ({kind}): {reason}"
     E115 = "Path {path} does not exist."
+    # E2xx quantities
+    E201 = "govie_quantities needs a non-empty entity label, got {label!r}."
+    E202 = "Unit catalogue {path} line {line}: expected 'unit<TAB>kind[<TAB>canonical]'."
+    E203 = "No gold files found for {pattern!r}."
     E301 = "Segmenter model at {path} lacks {missing}. Run `make train-seg`."
     E302 = "Segmentation corpus {path} not found: it is read from ../shared/data."
     E006 = "Unknown output format {fmt!r}; choose one of {choices}."
