@@ -18,14 +18,18 @@ from .parse import Quantity, Scan, prefix_approx, scan_range
 
 _START = re.compile(r"百分之|千分之|一半|[0-9]|[-+](?=[0-9])|[零〇○一二两三四五六七八九十百千万亿]")
 _NUMERAL_RUN = re.compile(r"[0-9.,零〇○一二两三四五六七八九十百千万亿点]+")
-_ORDINAL_BEFORE = ("第", "连续", "连", "前", "每", "星期", "周", "初", "其", "之", "近")
+_ORDINAL_BEFORE = ("第", "连续", "连", "前", "每", "星期", "周", "初", "其", "之", "近", "双")
 _DATE_AFTER = ("年", "月", "日", "号", "时", "周", "届", "季度", "世纪", "点", "期间", "代", "后")
 _NAME_AFTER = ("级", "型", "式", "大", "强", "化", "路", "线", "号", "所", "地", "区", "中心", "经普")
 _LINK_BEFORE = ("为", "是", "从", "由", "至", "到", "达", "比", "降", "增", "升", "跨越", "、")
 _VALUE_AFTER = "，。；、,;)）：:" + "缩提下增降变减上升到至"
 # Chinese numerals that are words, not counts, with these measure words: 一批, 一步, 一次…
 _WORD_UNITS = frozenset("个批项件次场步种位条轮回部处家所门支本篇张套间路路段片节列届股")
-_MEASURE_DROP_AFTER = ("会议", "全会", "党代会")
+_MEASURE_DROP_AFTER = ("会议", "全会", "党代会", "人口抽样")
+_TASK_UNITS = frozenset("项条件个类批")
+_TASK_NOUNS = re.compile(r"[^，。；、,;]{0,6}?(措施|实事|任务|举措|规定|清单|台阶|大关|难题)")
+_QUALIFIED_NOUNS = ("县", "城市", "省份", "市", "级", "企业", "以上", "以下")
+_REACH_BEFORE = ("达到", "迈上", "跨上", "过", "破", "在", "达")
 
 
 @dataclass(frozen=True)
@@ -87,7 +91,7 @@ def _keep(norm: str, start: int, read: Scan) -> bool:
         return False
     if after[:1].isascii() and after[:1].isalpha():
         return False  # 5G, 4A级, 3D
-    if _quoted(norm, start, end) or after.startswith(("+", "＋")) or before.endswith("+"):
+    if _quoted(norm, start, end) or after.startswith(("+", "＋")) or before.endswith(("+", "“")):
         return False
     if quantity.unit:
         return _keep_measure(norm, start, read, after)
@@ -100,11 +104,13 @@ def _keep(norm: str, start: int, read: Scan) -> bool:
     if read.chinese:
         return read.scaled and bool(prefix_approx(norm, start)) and _ends_clause(after)
     if read.scaled:
-        return not after.startswith(("以上", "以下"))
+        return not _qualifies_noun(norm, read, after)
     return before.endswith(_LINK_BEFORE) and _ends_clause(after, verbs=True)
 
 
 def _is_ordinal(norm: str, start: int, before: str) -> bool:
+    if before in ("目前", "提前", "当前", "此前", "之前", "以前"):
+        return False
     return before.endswith(_ORDINAL_BEFORE) and not prefix_approx(norm, start)
 
 
@@ -119,13 +125,55 @@ def _keep_measure(norm: str, start: int, read: Scan, after: str) -> bool:
         return False
     if after.startswith(("级", "型", "量级")) and quantity.kind != "count":
         return False  # 30万吨级, 25兆瓦级: a qualifier
-    if after.startswith(_MEASURE_DROP_AFTER):
+    if after.startswith(_MEASURE_DROP_AFTER) or _qualifies_noun(norm, read, after):
         return False
-    if read.chinese and not read.scaled:
-        core = norm[start : read.end]
-        if core[:1] == "一" and core[1:2] in _WORD_UNITS:
-            return False  # 一批, 一个, 一项: words, not counts
+    if read.scaled and norm[start - 1 : start] == "个":
+        return False  # 连跨两个万亿元台阶
+    if quantity.unit in _TASK_UNITS and _TASK_NOUNS.match(norm, read.end, read.end + 12):
+        return False  # 21条措施, 20项民生实事: counts of policy items
+    if read.chinese:
+        return _keep_chinese(norm, start, read, after)
     return True
+
+
+def _qualifies_noun(norm: str, read: Scan, after: str) -> bool:
+    """30万吨级航道, 500千伏输变电, 20户以上自然村, 千亿元县: a number inside a noun phrase."""
+    quantity = read.quantity
+    if quantity.kind == "voltage" and _is_cjk(after[:1]):
+        return True
+    if quantity.kind == "money" and after.startswith(_QUALIFIED_NOUNS):
+        return True
+    bound = norm[: read.end].endswith(("以上", "以下"))
+    return bound and quantity.kind != "rate" and _is_cjk(after[:1]) and after[:1] not in "的和"
+
+
+def _keep_chinese(norm: str, start: int, read: Scan, after: str) -> bool:
+    """Chinese numerals are words (两个确立, 八项规定, 二期) unless they plainly measure."""
+    quantity = read.quantity
+    run = _NUMERAL_RUN.match(norm, start)
+    numeral = run.group() if run else ""
+    before = norm[max(0, start - 2) : start]
+    if quantity.kind in ("rate", "multiple", "fraction"):
+        return True
+    if quantity.unit in ("次", "名"):
+        good = numeral != "一" and bool(after) and not before.endswith("届")
+        return good and not after.startswith(("产业", "会议", "全会"))
+    if not numeral or not any(c in "百千万亿" for c in numeral):
+        return False
+    if _at_least_one(norm, run.end() if run else start) or prefix_approx(norm, start):
+        return True
+    if before.endswith(_REACH_BEFORE):
+        return True
+    return numeral[0] not in "十百千万亿" and quantity.unit not in ("届", "期")
+
+
+def _at_least_one(norm: str, pos: int) -> bool:
+    """余 or 多 right after the numeral (千余家, 三百多万)."""
+    return norm[pos : pos + 1] in ("余", "多")
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
 
 
 def _ratio_part(norm: str, start: int, end: int) -> bool:
@@ -147,27 +195,27 @@ def _ends_clause(after: str, verbs: bool = False) -> bool:
 
 
 def _share_units(norm: str, text: str, found: list[QuantityMatch]) -> list[QuantityMatch]:
-    """分别回落2.16和1.66个百分点: a bare number before a listed quantity takes its unit."""
-    out: list[QuantityMatch] = list(found)
-    taken = {(m.start, m.end) for m in found}
+    """分别回落2.16和1.66个百分点: bare numbers listed before a quantity take its unit."""
+    by_span = {(m.start, m.end): m for m in found}
     for match in found:
         if not match.quantity.unit:
             continue
         pos = match.start
-        while True:
-            sep = norm[pos - 1 : pos]
-            if sep not in ("、", "和", "及", "与", "或"):
-                break
+        while norm[pos - 1 : pos] in ("、", "和", "及", "与", "或") and pos > 1:
             run = re.search(r"[0-9]+(?:\.[0-9]+)?$", norm[: pos - 1])
-            if run is None or (run.start(), run.end()) in taken:
+            if run is None or run.start() == 0 or _continues_number(norm, run.start()):
                 break
-            if run.start() > 0 and _continues_number(norm, run.start()):
-                break
+            if not _is_cjk(norm[run.start() - 1]) and norm[run.start() - 1] not in "、":
+                break  # 3、8000万尾: a list marker, not a shared unit
             if norm[run.start() - 2 : run.start()].endswith(_ORDINAL_BEFORE):
                 break
-            value = float(run.group())
-            quantity = replace(match.quantity, value=value, value_high=None)
-            out.append(QuantityMatch(run.start(), run.end(), text[run.start() : run.end()], quantity))
-            taken.add((run.start(), run.end()))
+            old = by_span.get((run.start(), run.end()))
+            if old is not None and old.quantity.unit:
+                break
+            quantity = replace(match.quantity, value=float(run.group()), value_high=None)
+            if old is not None:
+                quantity = replace(quantity, approx=old.quantity.approx)
+            span = (run.start(), run.end())
+            by_span[span] = QuantityMatch(span[0], span[1], text[span[0] : span[1]], quantity)
             pos = run.start()
-    return sorted(out, key=lambda m: m.start)
+    return sorted(by_span.values(), key=lambda m: m.start)

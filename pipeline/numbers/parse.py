@@ -22,6 +22,7 @@ UNITS_PATH = Path(__file__).with_name("units.tsv")
 PREFIX_APPROX = ("超过", "突破", "约", "近", "超", "逾")
 SUFFIX_APPROX = ("左右", "以上", "以内", "以下")
 INNER_APPROX = "多余"
+SPACES = " \u3000\xa0"
 RANGE_SEPARATORS = "-—–~～至"
 _CN = "零〇○一二两三四五六七八九十百千万亿"
 _ARABIC_CORE = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?")
@@ -91,6 +92,13 @@ def _read_unit(text: str, pos: int) -> tuple[str, str, str, int] | None:
     if found is None:
         return None
     written, end = found
+    if _at(text, end) in SPACES:  # 628007人 次
+        skip = end
+        while _at(text, skip) in SPACES:
+            skip += 1
+        joined = written + _at(text, skip)
+        if joined in load_units():
+            written, end = joined, skip + 1
     canonical, kind = load_units()[written]
     if _at(text, end) in ("/", "每"):
         per = match_unit(text, end + 1)
@@ -160,6 +168,7 @@ def _after_number(text: str, start: int, end: int, value: float, chinese: bool) 
     if _at(text, end) in INNER_APPROX and _at(text, end + 1) in SCALES:
         approx, end = True, end + 1
     scaled = chinese and any(c in "万亿" for c in text[start:end])
+    end = _space_to_unit(text, end)
     while end < len(text) and text[end] in "百千万亿" and not match_unit(text, end):
         value *= SCALES[text[end]]
         end, scaled = end + 1, True
@@ -169,7 +178,7 @@ def _after_number(text: str, start: int, end: int, value: float, chinese: bool) 
     if special is not None:
         return special
     unit, kind = "", "number"
-    read = _read_unit(text, end)
+    read = _read_unit(text, _space_to_unit(text, end))
     if read is not None:
         _written, unit, kind, end = read
         if kind == "tenth":
@@ -180,6 +189,16 @@ def _after_number(text: str, start: int, end: int, value: float, chinese: bool) 
             approx, end = True, end + 1
     suffix, end = _suffix_approx(text, end)
     return Scan(Quantity(value, unit, approx or suffix, kind=kind), end, chinese, scaled)
+
+
+def _space_to_unit(text: str, end: int) -> int:
+    """Skip spaces between a number and its scale or unit (``92.6 万亩``, ``430 张``)."""
+    skip = end
+    while _at(text, skip) in SPACES:
+        skip += 1
+    if skip > end and (_at(text, skip) in "百千万亿" or match_unit(text, skip)):
+        return skip
+    return end
 
 
 def _special_unit(
@@ -197,7 +216,8 @@ def _special_unit(
         other = _ARABIC_CORE.match(text, end + 1)
         if other and float(other.group().replace(",", "")):
             low = value / float(other.group().replace(",", ""))
-            return Scan(Quantity(low, "", kind="fraction"), other.end(), False, False)
+            approx, end = _suffix_approx(text, other.end())
+            return Scan(Quantity(low, "", approx, kind="fraction"), end, False, False)
     if text.startswith("分之", end):
         other = _read_number(text, end + 2)
         if other and value:
