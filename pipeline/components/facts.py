@@ -1,0 +1,144 @@
+"""``govie_facts``: link each measurement QTY to its IND, DATE and LOC; normalise it.
+
+Writes ``doc._.facts`` as ANNOTATION.md "Pipeline output" says: ``qty``, ``ind``,
+``date``, ``loc`` as [start, end] character offsets (or None), ``value``,
+``value_high``, ``unit``, ``approx``, ``year``, ``change``, ``target``, ``confidence``.
+The linker is chosen in the config (``govie.RuleLinker.v1`` by default).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.training import Example
+from spacy.util import registry
+
+from .. import linking
+from ..extensions import register_extensions
+from ..linking import Ent
+from ..sections import context_at, detect_sections
+from ..years import resolve_year
+
+Links = dict[str, "Ent | None"]
+Linker = Callable[[str, Ent, list[Ent]], tuple[Links, float]]
+
+
+@registry.misc("govie.RuleLinker.v1")
+def make_rule_linker() -> Linker:
+    """Rules from ``pipeline.linking``: nearest governing IND, DATE, owning LOC."""
+
+    def link(text: str, qty: Ent, ents: list[Ent]) -> tuple[Links, float]:
+        links = {
+            "ind": linking.link_indicator(text, qty, ents),
+            "date": linking.link_date(text, qty, ents),
+            "loc": linking.link_place(text, qty, ents),
+        }
+        confidence = 0.9 if links["ind"] is not None else 0.5
+        return links, confidence
+
+    return link
+
+
+@Language.factory(
+    "govie_facts",
+    default_config={"linker": {"@misc": "govie.RuleLinker.v1"}},
+    assigns=["doc._.facts", "doc._.meta"],
+    requires=["doc.ents"],
+)
+def make_facts(nlp: Language, name: str, linker: Linker) -> FactLinker:
+    register_extensions()
+    return FactLinker(name, linker)
+
+
+class FactLinker:
+    """Turns QTY entities into facts."""
+
+    def __init__(self, name: str, linker: Linker):
+        self.name = name
+        self.linker = linker
+
+    def __call__(self, doc: Doc) -> Doc:
+        meta = dict(doc._.meta or {})
+        if "sections" not in meta:
+            meta["sections"] = [list(s) for s in detect_sections(doc.text, meta.get("doc_year"))]
+        doc._.meta = meta
+        ents = [Ent(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        parsed = {(q["start"], q["end"]): q for q in (doc._.quantities or [])}
+        facts = []
+        for qty in ents:
+            if qty.label != "QTY":
+                continue
+            quantity = parsed.get((qty.start, qty.end)) or _parse(doc.text, qty)
+            if quantity is None:
+                continue
+            facts.append(self.make_fact(doc.text, qty, ents, quantity, meta["sections"]))
+        doc._.facts = facts
+        return doc
+
+    def make_fact(self, text: str, qty: Ent, ents: list[Ent], quantity: dict, sections) -> dict:
+        links, confidence = self.linker(text, qty, ents)
+        base_year, kind = context_at(sections, qty.start)
+        date = links["date"]
+        year = base_year
+        if date is not None:
+            year = resolve_year(text[date.start : date.end], base_year)
+        elif linking.is_from_level(text, qty):
+            year = linking.baseline_year(text, qty, base_year, _heading(text, sections, qty.start))
+        return {
+            "qty": [qty.start, qty.end],
+            **{k: [e.start, e.end] if e is not None else None for k, e in links.items()},
+            "value": quantity["value"],
+            "value_high": quantity.get("value_high"),
+            "unit": quantity["unit"],
+            "approx": bool(quantity.get("approx")),
+            "year": year,
+            "change": linking.is_change(text, qty, ents),
+            "target": linking.is_target(text, qty, kind),
+            "confidence": confidence,
+        }
+
+    def initialize(self, get_examples=None, nlp=None) -> None:
+        return None
+
+    def score(self, examples: list[Example], **kwargs) -> dict:
+        """Fact P/R/F on the qty span (facts whose qty span and value match)."""
+        tp = n_pred = n_gold = 0
+        for eg in examples:
+            gold = {tuple(f["qty"]): f for f in (eg.reference._.facts or [])}
+            pred = {tuple(f["qty"]): f for f in (eg.predicted._.facts or [])}
+            n_gold, n_pred = n_gold + len(gold), n_pred + len(pred)
+            tp += sum(1 for q, f in pred.items() if q in gold and gold[q]["ind"] == f["ind"])
+        p = tp / n_pred if n_pred else 0.0
+        r = tp / n_gold if n_gold else 0.0
+        return {"facts_p": p, "facts_r": r, "facts_f": 2 * p * r / (p + r) if p + r else 0.0}
+
+    def to_disk(self, path, exclude=tuple()) -> None:
+        return None
+
+    def from_disk(self, path, exclude=tuple()) -> FactLinker:
+        return self
+
+
+def _heading(text: str, sections, pos: int) -> str:
+    """The first line of the section holding ``pos``."""
+    start = next((s[0] for s in sections if s[0] <= pos < s[1]), 0)
+    end = text.find("\n", start)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _parse(text: str, qty: Ent) -> dict | None:
+    """Parse a QTY the quantities component did not (e.g. one the NER added)."""
+    try:
+        from ..numbers import parse_quantity
+    except ImportError:  # pragma: no cover - numbers package absent
+        return None
+    from ..numbers.parse import PREFIX_APPROX
+
+    found = parse_quantity(text[qty.start : qty.end])
+    if found is None:
+        return None
+    prefixed = text[max(0, qty.start - 2) : qty.start].endswith(PREFIX_APPROX)
+    return {"value": found.value, "value_high": found.value_high, "unit": found.unit,
+            "approx": found.approx or prefixed}

@@ -1,0 +1,96 @@
+"""Which year, and which kind of passage (review or targets), each part of a document speaks of.
+
+A report reviews one year and sets targets for the next: in the 2026 report, the
+section 一、2025年工作回顾 speaks of 2025 and 三、2026年工作安排 of 2026. Headings set
+the year of the paragraphs after them; before any heading, a work report
+(各位代表, 政府工作报告) reviews the year before its own, other documents speak of their
+own year. Masked years (xx年) leave the year unknown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .years import explicit_year, is_masked, plan_period_year
+
+Section = tuple[int, int, "int | None", str]
+
+TOP_HEADING = re.compile(r"^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}[、.．]|附件)")
+TARGET_CUE = re.compile(
+    r"(目标任务|主要目标|预期目标|工作安排|工作计划|工作打算|工作思路|工作要点|工作设想|今年工作|"
+    r"关于\d{4}年|\d{4}年(的)?(主要|重点)?(工作|任务))"
+)
+REVIEW_CUE = re.compile(r"(回顾|成就|工作总结|主要工作|完成情况|主要成绩)")
+TARGETS_OPENING = re.compile(r"^\s*(今年|(\d{4})年)(是|工作的总体要求|经济社会发展的主要预期目标|主要预期目标)")
+REPORT_CUE = re.compile(r"(各位代表|政府工作报告|向大会报告)")
+MAX_HEADING = 60
+
+
+def lines_with_offsets(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def heading_context(line: str, doc_year: int | None) -> tuple[bool, int | None, str] | None:
+    """(masked, year, kind) set by a heading line, or None if the line is no section heading."""
+    stripped = line.strip()
+    opening = TARGETS_OPENING.search(stripped)
+    opens_targets = opening is not None and (
+        opening.group(2) is None or (doc_year is not None and int(opening.group(2)) >= doc_year)
+    )
+    is_heading = len(stripped) <= MAX_HEADING and TOP_HEADING.search(stripped)
+    if not (is_heading or opens_targets):
+        return None
+    masked = is_masked(stripped)
+    year = explicit_year(stripped) or plan_period_year(stripped)
+    if stripped.startswith("今年") and year is None:
+        year = doc_year
+    if opens_targets or (TARGET_CUE.search(stripped) and not REVIEW_CUE.search(stripped)):
+        kind = "targets"
+    elif REVIEW_CUE.search(stripped) or (year is not None and doc_year and year < doc_year):
+        kind = "review"
+    elif year is not None and doc_year and year >= doc_year:
+        kind = "targets"
+    else:
+        return None if year is None and not masked else (masked, year, "other")
+    if year is None and kind == "targets" and not masked:
+        year = doc_year
+    return masked, year, kind
+
+
+def opening_context(text: str, doc_year: int | None) -> tuple[int | None, str]:
+    """Year and kind of the text before any heading."""
+    if doc_year is None:
+        return None, "other"
+    if REPORT_CUE.search(text[:3000]):
+        return doc_year - 1, "review"
+    return doc_year, "other"
+
+
+def detect_sections(text: str, doc_year: int | None) -> list[Section]:
+    """[(start, end, year, kind)] covering ``text``; kind is review, targets or other."""
+    year, kind = opening_context(text, doc_year)
+    sections: list[list] = [[0, len(text), year, kind]]
+    for start, end in lines_with_offsets(text):
+        found = heading_context(text[start:end], doc_year)
+        if found is None:
+            continue
+        masked, new_year, new_kind = found
+        if masked:
+            new_year = None
+        elif new_year is None:
+            new_year = sections[-1][2]
+        sections[-1][1] = start
+        sections.append([start, len(text), new_year, new_kind])
+    return [tuple(s) for s in sections if s[1] > s[0] or len(sections) == 1]
+
+
+def context_at(sections: list[Section], pos: int) -> tuple[int | None, str]:
+    """(year, kind) of the section holding character ``pos``."""
+    for start, end, year, kind in sections:
+        if start <= pos < end:
+            return year, kind
+    return (sections[-1][2], sections[-1][3]) if sections else (None, "other")
