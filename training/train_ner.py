@@ -1,0 +1,122 @@
+"""Train govie's NER on the corpus from ``corpus/build.py``.
+
+    .venv/bin/python training/train_ner.py --name base --data train,public,silver \
+        [--seg models/seg] [--max-steps 4000] [--minutes 55] [--ship models/ner]
+
+``--data`` names DocBins in ``corpus/build/`` (``train`` may be repeated with
+``--train-repeat``); they are linked into ``training/runs/NAME/corpus/`` and read as one
+corpus. Training stops at ``--max-steps`` or after ``--minutes`` (a time budget checked
+at every logged evaluation), whichever comes first; ``model-best`` is selected on
+``corpus/build/dev.spacy`` (never on gold). ``--ship`` copies ``model-best`` to a
+pipeline directory without the tokenizer's segmenter files.
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import logging  # noqa: E402
+import shutil  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import spacy  # noqa: E402
+from spacy.cli.train import train as spacy_train  # noqa: E402
+
+import pipeline.tokenizer  # noqa: E402,F401  (registers govie.CharWordTokenizer.v1)
+
+logger = logging.getLogger("training.train_ner")
+BUILD = ROOT / "corpus" / "build"
+RUNS = ROOT / "training" / "runs"
+CONFIG = ROOT / "training" / "configs" / "ner.cfg"
+
+
+class TimeBudgetExceeded(Exception):
+    """Raised by the timed logger to end training once the budget is spent."""
+
+
+@spacy.registry.loggers("govie.TimedConsoleLogger.v1")
+def timed_console_logger(minutes: float = 55.0):
+    """spaCy's console logger that ends training after ``minutes``."""
+    console = spacy.registry.loggers.get("spacy.ConsoleLogger.v3")(progress_bar=None)
+
+    def setup(nlp, stdout=sys.stdout, stderr=sys.stderr):
+        log_step, finalize = console(nlp, stdout, stderr)
+        start = time.monotonic()
+
+        def step(info):
+            log_step(info)
+            if info is not None and time.monotonic() - start > minutes * 60:
+                raise TimeBudgetExceeded(f"time budget of {minutes} min spent")
+
+        return step, finalize
+
+    return setup
+
+
+def link_corpus(run: Path, names: list[str], train_repeat: int) -> Path:
+    """A directory of links to the chosen DocBins (``train`` repeated)."""
+    corpus = run / "corpus"
+    shutil.rmtree(corpus, ignore_errors=True)
+    corpus.mkdir(parents=True)
+    for name in names:
+        repeat = train_repeat if name == "train" else 1
+        for i in range(repeat):
+            (corpus / f"{name}{i}.spacy").symlink_to(BUILD / f"{name}.spacy")
+    return corpus
+
+
+def ship(model: Path, target: Path) -> None:
+    """Copy a trained pipeline, keeping the config's tokenizer but not the seg model files."""
+    nlp = spacy.load(model)
+    shutil.rmtree(target, ignore_errors=True)
+    nlp.to_disk(target, exclude=["tokenizer"])
+    logger.info("shipped %s -> %s", model, target)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--name", required=True)
+    ap.add_argument("--data", default="train")
+    ap.add_argument("--train-repeat", type=int, default=1)
+    ap.add_argument("--config", type=Path, default=CONFIG)
+    ap.add_argument("--seg", default=None, help="pkuseg model dir for word features")
+    ap.add_argument("--max-steps", type=int, default=4000)
+    ap.add_argument("--minutes", type=float, default=55.0)
+    ap.add_argument("--set", action="append", default=[], help="extra config override a.b=value")
+    ap.add_argument("--ship", type=Path, default=None)
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    run = RUNS / args.name
+    corpus = link_corpus(run, args.data.split(","), args.train_repeat)
+    overrides = {
+        "paths.train": str(corpus),
+        "paths.dev": str(BUILD / "dev.spacy"),
+        "nlp.tokenizer.model_dir": args.seg,
+        "training.max_steps": args.max_steps,
+        "training.logger.minutes": args.minutes,
+    }
+    for item in args.set:
+        key, _, value = item.partition("=")
+        overrides[key] = json.loads(value)
+    started = time.monotonic()
+    try:
+        spacy_train(args.config, run / "model", overrides=overrides, use_gpu=-1)
+    except TimeBudgetExceeded as err:
+        logger.info("%s", err)
+    logger.info("training took %.1f min", (time.monotonic() - started) / 60)
+    if args.ship:
+        ship(run / "model" / "model-best", args.ship)
+
+
+if __name__ == "__main__":
+    main()
