@@ -25,9 +25,10 @@ _LINK_BEFORE = ("为", "是", "从", "由", "至", "到", "达", "比", "降", "
 _VALUE_AFTER = "，。；、,;)）：:" + "缩提下增降变减上升到至"
 # Chinese numerals that are words, not counts, with these measure words: 一批, 一步, 一次…
 _WORD_UNITS = frozenset("个批项件次场步种位条轮回部处家所门支本篇张套间路路段片节列届股")
-_MEASURE_DROP_AFTER = ("会议", "全会", "党代会", "人口抽样")
+_MEASURE_DROP_AFTER = ("会议", "全会", "党代会", "人口抽样", "字")
+_SHARE_ABOUT = re.compile(r"约占[^，。；、,;]{0,4}$")
 _TASK_UNITS = frozenset("项条件个类批")
-_TASK_NOUNS = re.compile(r"[^，。；、,;]{0,6}?(措施|实事|任务|举措|规定|清单|台阶|大关|难题)")
+_TASK_NOUNS = re.compile(r"[^，。；、,;]{0,6}?(措施|实事|任务|举措|规定|清单|台阶|大关|难题|方面)")
 _QUALIFIED_NOUNS = ("县", "城市", "省份", "市", "级", "企业", "以上", "以下")
 _REACH_BEFORE = ("达到", "迈上", "跨上", "过", "破", "在", "达")
 
@@ -78,9 +79,16 @@ def _skip_run(norm: str, start: int) -> int:
 
 def _make(text: str, norm: str, start: int, read: Scan) -> QuantityMatch:
     quantity = read.quantity
-    if prefix_approx(norm, start) or (norm[start] == "万" and norm[start - 1 : start] == "上"):
+    if _approx_before(norm, start):
         quantity = replace(quantity, approx=True)
     return QuantityMatch(start, read.end, text[start : read.end], quantity)
+
+
+def _approx_before(norm: str, start: int) -> bool:
+    """约, 近, 超过 … just before the number; 上 in 上万; 约占 earlier in the clause."""
+    if prefix_approx(norm, start) or (norm[start] == "万" and norm[start - 1 : start] == "上"):
+        return True
+    return _SHARE_ABOUT.search(norm, max(0, start - 8), start) is not None
 
 
 def _keep(norm: str, start: int, read: Scan) -> bool:
@@ -144,7 +152,7 @@ def _qualifies_noun(norm: str, read: Scan, after: str) -> bool:
     if quantity.kind == "money" and after.startswith(_QUALIFIED_NOUNS):
         return True
     bound = norm[: read.end].endswith(("以上", "以下"))
-    return bound and quantity.kind != "rate" and _is_cjk(after[:1]) and after[:1] not in "的和"
+    return bound and quantity.kind != "rate" and _is_cjk(after[:1]) and after[:1] not in "和及"
 
 
 def _keep_chinese(norm: str, start: int, read: Scan, after: str) -> bool:
@@ -160,7 +168,7 @@ def _keep_chinese(norm: str, start: int, read: Scan, after: str) -> bool:
         return good and not after.startswith(("产业", "会议", "全会"))
     if not numeral or not any(c in "百千万亿" for c in numeral):
         return False
-    if _at_least_one(norm, run.end() if run else start) or prefix_approx(norm, start):
+    if _at_least_one(norm, run.end() if run else start) or _approx_before(norm, start):
         return True
     if before.endswith(_REACH_BEFORE):
         return True

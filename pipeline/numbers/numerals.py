@@ -85,18 +85,23 @@ def _digit_string(text: str) -> str | None:
     return "".join(digits)
 
 
-def _parse_place_value(text: str) -> float | None:
-    """Place-value grammar: split at the last occurrence of the largest unit."""
+def _parse_place_value(text: str, top: bool = True) -> float | None:
+    """Place-value grammar: split at the last occurrence of the largest unit.
+
+    A digit string stands alone (二〇二五) or as one digit between units (十四五 is none).
+    """
     if not text:
         return 0.0
     units = [c for c in text if c in SCALES]
     if not units:
         digits = _digit_string(text)
-        return float(digits) if digits else None
+        if not digits or (not top and len(digits) > 1 and not text.isdigit()):
+            return None
+        return float(digits)
     largest = max(units, key=SCALES.get)
     cut = text.rindex(largest)
     head, tail = text[:cut], text[cut + 1 :]
-    left = _parse_place_value(head) if head else 1.0
+    left = _parse_place_value(head, top=False) if head else 1.0
     if left is None:
         return None
     unit = SCALES[largest]
@@ -106,7 +111,7 @@ def _parse_place_value(text: str) -> float | None:
     ):
         # 一千五 = 1500, 一万五 = 15000 (the unit below is implied)
         return left * unit + CN_DIGITS[tail] * unit / 10
-    right = _parse_place_value(tail)
+    right = _parse_place_value(tail, top=False)
     if right is None:
         return None
     return left * unit + right
