@@ -24,6 +24,7 @@ REVIEW_CUE = re.compile(r"(回顾|成就|工作总结|主要工作|完成情况|
 TARGETS_OPENING = re.compile(r"^\s*(今年|(\d{4})年)(是|工作的总体要求|经济社会发展的主要预期目标|主要预期目标)")
 REPORT_CUE = re.compile(r"(各位代表|政府工作报告|向大会报告)")
 MAX_HEADING = 60
+HIDDEN_GAP = re.compile(r"此处隐藏\s*\d+\s*个字")
 
 
 def lines_with_offsets(text: str) -> list[tuple[int, int]]:
@@ -85,7 +86,23 @@ def detect_sections(text: str, doc_year: int | None) -> list[Section]:
             new_year = sections[-1][2]
         sections[-1][1] = start
         sections.append([start, len(text), new_year, new_kind])
+    _split_at_gaps(text, sections)
     return [tuple(s) for s in sections if s[1] > s[0] or len(sections) == 1]
+
+
+def _split_at_gaps(text: str, sections: list[list]) -> None:
+    """A scraper's hidden-text gap breaks the context: a masked or unknown year before it
+    does not carry over; what follows speaks of the year it names most often."""
+    for gap in HIDDEN_GAP.finditer(text):
+        i = next(k for k, s in enumerate(sections) if s[0] <= gap.end() < s[1] or k == len(sections) - 1)
+        start, end, year, kind = sections[i]
+        if year is not None:
+            continue
+        years = [explicit_year(m.group(0)) for m in re.finditer(r"(19|20)\d{2}\s*年", text[gap.end() :])]
+        if not years:
+            continue
+        named = max(set(years), key=years.count)
+        sections[i : i + 1] = [[start, gap.end(), year, kind], [gap.end(), end, named, kind]]
 
 
 def context_at(sections: list[Section], pos: int) -> tuple[int | None, str]:
