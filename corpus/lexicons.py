@@ -20,8 +20,13 @@ ETHNIC = (
     "东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 "
     "乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 各"
 ).split()
-PROVINCE_SHORT = {"内蒙古自治区": "内蒙古", "广西壮族自治区": "广西", "西藏自治区": "西藏",
-                  "宁夏回族自治区": "宁夏", "新疆维吾尔自治区": "新疆"}
+PROVINCE_SHORT = {
+    "内蒙古自治区": "内蒙古",
+    "广西壮族自治区": "广西",
+    "西藏自治区": "西藏",
+    "宁夏回族自治区": "宁夏",
+    "新疆维吾尔自治区": "新疆",
+}
 PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 
 
@@ -58,7 +63,9 @@ def build_rows(src: Path) -> list[tuple[str, str, str, str, str]]:
     rows = [(n, short_name(n), "province", "", c) for c, n in provinces.items()]
     for code, r in cities.items():
         if r["name"] not in PLACEHOLDERS:
-            rows.append((r["name"], short_name(r["name"]), "city", provinces[r["provinceCode"]], code))
+            rows.append(
+                (r["name"], short_name(r["name"]), "city", provinces[r["provinceCode"]], code)
+            )
     for r in read_csv(src / "areas.csv"):
         city = cities.get(r["cityCode"], {}).get("name", "")
         parent = city if city and city not in PLACEHOLDERS else provinces[r["provinceCode"]]

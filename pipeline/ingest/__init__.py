@@ -1,11 +1,11 @@
 """Ingestion: scraped archives in, clean documents with offsets and metadata out.
 
-    from pipeline.ingest import iter_documents, Document
-    for rec in iter_documents(["archive.zip", "reports/"]):
-        if isinstance(rec, Document):
-            rec.text, rec.doc_year, rec.place, rec.sections, rec.to_original(0, 5)
-        else:
-            rec.source, rec.member, rec.reason  # an IngestError: E1xx code and reason
+from pipeline.ingest import iter_documents, Document
+for rec in iter_documents(["archive.zip", "reports/"]):
+    if isinstance(rec, Document):
+        rec.text, rec.doc_year, rec.place, rec.sections, rec.to_original(0, 5)
+    else:
+        rec.source, rec.member, rec.reason  # an IngestError: E1xx code and reason
 """
 
 from .archives import Limits

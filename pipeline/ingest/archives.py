@@ -112,7 +112,11 @@ def iter_zip(blob: Blob, limits: Limits) -> Iterator[Blob | IngestError]:
                 yield child.error(Errors.E107.format(path=child.label()))
                 continue
             if info.file_size > limits.max_bytes:
-                yield child.error(Errors.E105.format(path=child.label(), size=info.file_size, limit=limits.max_bytes))
+                yield child.error(
+                    Errors.E105.format(
+                        path=child.label(), size=info.file_size, limit=limits.max_bytes
+                    )
+                )
                 continue
             total += info.file_size
             if total > limits.max_total:
@@ -156,7 +160,11 @@ def iter_tar(blob: Blob, limits: Limits) -> Iterator[Blob | IngestError]:
                     yield blob.error(Errors.E108.format(path=blob.label(), reason=reason))
                     return
                 if info.size > limits.max_bytes:
-                    yield child.error(Errors.E105.format(path=child.label(), size=info.size, limit=limits.max_bytes))
+                    yield child.error(
+                        Errors.E105.format(
+                            path=child.label(), size=info.size, limit=limits.max_bytes
+                        )
+                    )
                     continue
                 total += info.size
                 if total > limits.max_total:

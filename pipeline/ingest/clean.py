@@ -31,7 +31,9 @@ MENU_WORDS = (
     "手机版 电脑版 无障碍 繁体 简体 登录 注册 搜索 更多"
 ).split()
 _MENU = re.compile(
-    "^(?:" + "|".join(sorted(map(re.escape, MENU_WORDS), key=len, reverse=True)) + r"|[0-9０-９]+)+$"
+    "^(?:"
+    + "|".join(sorted(map(re.escape, MENU_WORDS), key=len, reverse=True))
+    + r"|[0-9０-９]+)+$"
 )
 _MENU_PUNCT = re.compile(r"[\s【】\[\]［］：:|｜/·•()（）、>»<«\-_，,]+")
 _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|你的位置|首页\s*[>»/])")
@@ -52,7 +54,7 @@ _INLINE = re.compile(
     r"【(?:打印|关闭|收藏|字号[^】]{0,12}|大|中|小|打印本页|关闭窗口)】|\[(?:打印本页|关闭窗口|打印|关闭)\]"
     r"|文档为docx?格式"
 )
-GAP = re.compile(r"[…\.。]{0,6}\s*此处隐藏\s*([0-9０-９]+)\s*个字\s*[…\.。]{0,6}")
+GAP = re.compile(r"[…\.]{0,6}\s*此处隐藏\s*([0-9０-９]+)\s*个字\s*[…\.]{0,6}")
 SPACES = " \t\r\f\v\u3000\xa0\ufeff\u200b"
 MAX_LINK_LINE = 60
 

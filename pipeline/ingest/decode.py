@@ -55,12 +55,33 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 return data[len(bom) :].decode(codec), name
             except UnicodeDecodeError as err:
                 raise DecodeFailure("E104", f"{name} BOM but invalid data: {err.reason}") from err
+    if b"\x00" in data[:SNIFF]:
+        return _utf16_without_bom(data)
+    check_binary(data)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        pass
-    check_binary(data)
-    return _detect(data)
+        return _detect(data)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str]:
+    """NUL bytes: UTF-16 text without a BOM, or a binary file."""
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _plausible(text[: SNIFF // 2]):
+            return text, codec
+    raise DecodeFailure("E103", "NUL bytes")
+
+
+def _plausible(text: str) -> bool:
+    if not text:
+        return False
+    good = sum(1 for c in text if c.isprintable() or c in "\n\r\t" or "\u4e00" <= c <= "\u9fff")
+    cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    return good / len(text) > 0.98 and cjk / len(text) > 0.2
 
 
 def check_binary(data: bytes) -> None:

@@ -96,7 +96,11 @@ class Document:
 
 def _title_from_text(text: str) -> str | None:
     first = text.split("\n", 1)[0].strip()
-    if first and len(first) <= MAX_TITLE and not re.search(r"[。；！？]$|^各位|^[一二三四五六七八九十]、", first):
+    if (
+        first
+        and len(first) <= MAX_TITLE
+        and not re.search(r"[。；！？]$|^各位|^[一二三四五六七八九十]、", first)
+    ):
         return first
     return None
 

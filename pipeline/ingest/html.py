@@ -113,4 +113,3 @@ def align(text: str, vis: str, vis_offsets: list[int]) -> list[int]:
             k += 1
         cursor = max(cursor, min(k, len(dense_text)))
     return out
-

@@ -27,13 +27,19 @@ SUFFIX = r"(?:省|自治区|市|自治州|地区|盟|县|区|旗|镇|乡|街道|
 PLACE_TAILS = set("省市区县镇乡村旗州盟街縣區鎮鄉")
 NUM = "一二三四五六七八九十"
 TOP_HEADING = re.compile(rf"^[ \t\u3000]*(?:[{NUM}]{{1,3}}[、.．]|第[{NUM}]{{1,3}}部分)")
-TARGET_LINE = re.compile(r"^[ \t\u3000]*(今年|明年|本年|[0-9]{4}年)?[^。\n]{0,14}(?:主要预期目标|主要目标|发展目标)")
-REVIEW_WORDS = re.compile(r"回顾|完成情况|总结|成绩|成效|取得|过去|开展|进展|主要工作(?!安排|计划)|工作情况|基本情况")
+TARGET_LINE = re.compile(
+    r"^[ \t\u3000]*(今年|明年|本年|[0-9]{4}年)?[^。\n]{0,14}(?:主要预期目标|主要目标|发展目标)"
+)
+REVIEW_WORDS = re.compile(
+    r"回顾|完成情况|总结|成绩|成效|取得|过去|开展|进展|主要工作(?!安排|计划)|工作情况|基本情况"
+)
 TARGET_WORDS = re.compile(r"安排|计划|目标|打算|思路|展望|任务|部署|重点工作|建议")
 
 
 def _years(s: str) -> list[int]:
-    s = re.sub("[〇一二三四五六七八九零○]{4}(?=年)", lambda m: "".join(CN_DIGITS[c] for c in m[0]), s)
+    s = re.sub(
+        "[〇一二三四五六七八九零○]{4}(?=年)", lambda m: "".join(CN_DIGITS[c] for c in m[0]), s
+    )
     return [int(y) for y in re.findall(YEAR + "(?=年|[-_./—]|$|[^0-9])", s)]
 
 
@@ -88,7 +94,10 @@ def _pattern_place(s: str) -> str | None:
     s = re.sub(r"[0-9〇一二三四五六七八九零○]{4}年", "|", s)
     for seg in re.split(r"[|\s_\-—·,，、:：()（）《》“”\"'.]+", s):
         seg = re.sub(r"^(?:关于|中共|印发|在)", "", seg)
-        m = re.match(rf"([\u4e00-\u9fff]{{1,8}}?{SUFFIX})(?:人民政府|政府|人大|工作|国民经济|经济|统计|人口|财政|第|$)", seg)
+        m = re.match(
+            rf"([\u4e00-\u9fff]{{1,8}}?{SUFFIX})(?:人民政府|政府|人大|工作|国民经济|经济|统计|人口|财政|第|$)",
+            seg,
+        )
         if m:
             return m[1]
     return None
@@ -115,7 +124,9 @@ def infer_place(title: str | None, filename: str | None, text: str | None) -> st
     return None
 
 
-def _heading_year(heading: str, kind: str, doc_year: int | None, same_year_plan: bool) -> int | None:
+def _heading_year(
+    heading: str, kind: str, doc_year: int | None, same_year_plan: bool
+) -> int | None:
     if MASKED.search(heading):
         return None
     years = _years(heading)

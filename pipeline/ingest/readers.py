@@ -62,7 +62,9 @@ def _safe(blob: Blob, text_column: str | None, limits: Limits) -> Iterator[Recor
         yield from _dispatch(blob, text_column, limits)
     except Exception as err:  # noqa: BLE001 - the batch must go on
         logger.exception("ingesting %s failed", blob.label())
-        yield blob.error(Errors.E101.format(path=blob.label(), reason=f"{type(err).__name__}: {err}"))
+        yield blob.error(
+            Errors.E101.format(path=blob.label(), reason=f"{type(err).__name__}: {err}")
+        )
 
 
 def kind_of(name: str, head: bytes) -> str | None:
@@ -95,7 +97,9 @@ def _head(blob: Blob) -> bytes:
 def _dispatch(blob: Blob, text_column: str | None, limits: Limits) -> Iterator[Record]:
     kind = kind_of(blob.name, _head(blob))
     if kind is None:
-        yield blob.error(Errors.E110.format(suffix=PurePosixPath(blob.name).suffix, path=blob.label()))
+        yield blob.error(
+            Errors.E110.format(suffix=PurePosixPath(blob.name).suffix, path=blob.label())
+        )
         return
     if kind in ARCHIVES:
         if blob.depth >= limits.max_depth:

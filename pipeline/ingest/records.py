@@ -28,11 +28,20 @@ def _member(blob: Blob, line: int) -> str:
     return f"{blob.member}#{line}" if blob.member else f"#{line}"
 
 
-def _record(blob: Blob, line: int, text: str, raw: bytes, encoding: str, kind: str,
-            metadata: dict[str, Any]) -> Document | IngestError:
+def _record(
+    blob: Blob, line: int, text: str, raw: bytes, encoding: str, kind: str, metadata: dict[str, Any]
+) -> Document | IngestError:
     member = _member(blob, line)
-    doc = build_document(text, source=blob.source, member=member, kind=kind, encoding=encoding,
-                         raw=raw, filename=blob.name, metadata=metadata)
+    doc = build_document(
+        text,
+        source=blob.source,
+        member=member,
+        kind=kind,
+        encoding=encoding,
+        raw=raw,
+        filename=blob.name,
+        metadata=metadata,
+    )
     if not doc.text.strip():
         return IngestError(blob.source, member, Errors.E102.format(path=f"{blob.label()}#{line}"))
     return doc
@@ -54,15 +63,24 @@ def _lines(f: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
             yield number, line
 
 
-def iter_jsonl(blob: Blob, limits: Limits, text_column: str | None) -> Iterator[Document | IngestError]:
+def iter_jsonl(
+    blob: Blob, limits: Limits, text_column: str | None
+) -> Iterator[Document | IngestError]:
     """One document per JSON object line with a string text field."""
     label = blob.label()
     with blob.open() as f:
         for number, line in _lines(f, limits.max_bytes):
             member = _member(blob, number)
             if line is None:
-                yield IngestError(blob.source, member, Errors.E105.format(
-                    path=f"{label}#{number}", size=f"> {limits.max_bytes}", limit=limits.max_bytes))
+                yield IngestError(
+                    blob.source,
+                    member,
+                    Errors.E105.format(
+                        path=f"{label}#{number}",
+                        size=f"> {limits.max_bytes}",
+                        limit=limits.max_bytes,
+                    ),
+                )
                 continue
             if not line.strip():
                 continue
@@ -70,16 +88,22 @@ def iter_jsonl(blob: Blob, limits: Limits, text_column: str | None) -> Iterator[
                 decoded, encoding = decode_bytes(line)
                 obj = json.loads(decoded)
             except (DecodeFailure, ValueError) as err:
-                yield IngestError(blob.source, member, Errors.E112.format(line=number, path=label, reason=err))
+                yield IngestError(
+                    blob.source, member, Errors.E112.format(line=number, path=label, reason=err)
+                )
                 continue
             if not isinstance(obj, dict):
                 reason = f"a JSON {type(obj).__name__}, not an object"
-                yield IngestError(blob.source, member, Errors.E112.format(line=number, path=label, reason=reason))
+                yield IngestError(
+                    blob.source, member, Errors.E112.format(line=number, path=label, reason=reason)
+                )
                 continue
             field = text_column or next((k for k in TEXT_FIELDS if k in obj), "text")
             text = obj.get(field)
             if not isinstance(text, str):
-                yield IngestError(blob.source, member, Errors.E113.format(line=number, path=label, field=field))
+                yield IngestError(
+                    blob.source, member, Errors.E113.format(line=number, path=label, field=field)
+                )
                 continue
             metadata = {k: v for k, v in obj.items() if k != field}
             yield _record(blob, number, text, line, encoding, "jsonl", metadata)
@@ -93,12 +117,16 @@ def find_text_column(header: list[str], first: dict[str, str] | None) -> str | N
             return lowered[name]
     if not first:
         return None
-    chinese = [(len(v or ""), k) for k, v in first.items() if k and re.search(r"[\u4e00-\u9fff]", v or "")]
+    chinese = [
+        (len(v or ""), k) for k, v in first.items() if k and re.search(r"[\u4e00-\u9fff]", v or "")
+    ]
     best = max(chinese, default=None)
     return best[1] if best and best[0] >= 20 else None
 
 
-def iter_csv(blob: Blob, limits: Limits, text_column: str | None) -> Iterator[Document | IngestError]:
+def iter_csv(
+    blob: Blob, limits: Limits, text_column: str | None
+) -> Iterator[Document | IngestError]:
     """One document per row; the encoding is judged on the first bytes."""
     label = blob.label()
     with blob.open() as f:
@@ -115,8 +143,14 @@ def iter_csv(blob: Blob, limits: Limits, text_column: str | None) -> Iterator[Do
         yield from _rows(blob, stream, delimiter, encoding, limits, text_column)
 
 
-def _rows(blob: Blob, stream: io.TextIOWrapper, delimiter: str, encoding: str, limits: Limits,
-          text_column: str | None) -> Iterator[Document | IngestError]:
+def _rows(
+    blob: Blob,
+    stream: io.TextIOWrapper,
+    delimiter: str,
+    encoding: str,
+    limits: Limits,
+    text_column: str | None,
+) -> Iterator[Document | IngestError]:
     label = blob.label()
     csv.field_size_limit(max(limits.max_bytes, csv.field_size_limit()))
     reader = csv.DictReader(stream, delimiter=delimiter)
@@ -131,15 +165,22 @@ def _rows(blob: Blob, stream: io.TextIOWrapper, delimiter: str, encoding: str, l
                     return
             text = row.get(column)
             if not isinstance(text, str) or not text.strip():
-                yield IngestError(blob.source, _member(blob, number),
-                                  Errors.E113.format(line=number, path=label, field=column))
+                yield IngestError(
+                    blob.source,
+                    _member(blob, number),
+                    Errors.E113.format(line=number, path=label, field=column),
+                )
                 continue
             metadata = {k: v for k, v in row.items() if k != column and k is not None}
             raw = text.encode("utf-8")
             yield _record(blob, number, text, raw, encoding, "csv", metadata)
     except UnicodeDecodeError as err:
-        yield blob.error(Errors.E104.format(path=f"{label} after line {reader.line_num}", reason=err.reason))
+        yield blob.error(
+            Errors.E104.format(path=f"{label} after line {reader.line_num}", reason=err.reason)
+        )
     except csv.Error as err:
-        yield blob.error(Errors.E114.format(path=f"{label} line {reader.line_num}", kind="csv", reason=err))
+        yield blob.error(
+            Errors.E114.format(path=f"{label} line {reader.line_num}", kind="csv", reason=err)
+        )
     if not seen:
         yield blob.error(Errors.E102.format(path=label))
