@@ -62,8 +62,20 @@ def heading_context(line: str, doc_year: int | None) -> tuple[bool, int | None, 
     return masked, year, kind
 
 
+TITLE_CUE = re.compile(r"(公报|总结|报告|汇报|分析|小结)")
+
+
 def opening_context(text: str, doc_year: int | None) -> tuple[int | None, str]:
-    """Year and kind of the text before any heading."""
+    """Year and kind of the text before any heading: by genre, or a dated title's year.
+
+    Without a document year the year stays unknown: a scraped page's title may name
+    a year its body does not speak of.
+    """
+    first_line = text.split("\n", 1)[0].strip()
+    if doc_year is not None and len(first_line) <= MAX_HEADING and TITLE_CUE.search(first_line):
+        titled = explicit_year(first_line)
+        if titled is not None and not is_masked(first_line):
+            return titled, "review" if REVIEW_CUE.search(first_line) else "other"
     if doc_year is None:
         return None, "other"
     if REPORT_CUE.search(text[:3000]):

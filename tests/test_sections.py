@@ -59,3 +59,8 @@ def test_hidden_gap_resets_unknown_year():
     sections = detect_sections(text, None)
     assert context_at(sections, 3)[0] is None
     assert context_at(sections, text.index("办证"))[0] == 2019
+
+
+def test_title_year_sets_opening_context():
+    text = "青禾市2024年国民经济和社会发展统计公报\n年末常住人口312万人。"
+    assert context_at(detect_sections(text, 2025), len(text) - 3)[0] == 2024

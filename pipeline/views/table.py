@@ -23,11 +23,20 @@ def fact_rows(path: str | Path) -> list[tuple]:
         for f in line["facts"]:
             place = surface(f["loc"]) or line.get("doc_place") or ""
             rows.append((
-                line.get("doc") or line["id"], surface(f["ind"]), f"{f['value']:g}",
+                line.get("doc") or line["id"], surface(f["ind"]), format_value(f["value"]),
                 f["unit"], f["year"] if f["year"] is not None else "", place,
                 "Y" if f["change"] else "", "Y" if f["target"] else "", surface(f["qty"]),
             ))
     return rows
+
+
+def format_value(value: float | None) -> str:
+    """A number as a researcher reads it: 3260000000000, 5.4 (no exponents)."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.10f}".rstrip("0").rstrip(".")
 
 
 def facts_table(path: str | Path, limit: int = 40) -> str:

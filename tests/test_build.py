@@ -1,0 +1,51 @@
+"""The assembled pipeline: load, save and reload, pipe == call, extensions."""
+
+import spacy
+from spacy.tokens import Doc
+
+import pipeline
+from pipeline.extensions import DOC_EXTENSIONS, register_extensions
+
+TEXTS = [
+    "2024年，青禾区地区生产总值增长5.8%，城镇新增就业1.2万人。",
+    "全年出生912人，人口出生率为10.55‰，比上年提高0.83个百分点。",
+    "",
+    "各位代表：\n一、2025年工作回顾\n一般公共预算收入2180亿元，同比增长3.1%。",
+]
+
+
+def test_register_extensions_is_idempotent():
+    register_extensions()
+    register_extensions()
+    assert all(Doc.has_extension(name) for name in DOC_EXTENSIONS)
+
+
+def test_assembled_pipeline_has_the_rule_components():
+    nlp = pipeline.assemble()
+    assert nlp.pipe_names[:2] == ["govie_sentences", "govie_quantities"]
+    assert nlp.pipe_names[-1] == "govie_facts"
+
+
+def test_pipe_equals_call():
+    nlp = pipeline.assemble()
+    piped = list(nlp.pipe(TEXTS, batch_size=2))
+    for text, doc in zip(TEXTS, piped):
+        single = nlp(text)
+        assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == [
+            (e.start_char, e.end_char, e.label_) for e in single.ents
+        ]
+        assert doc._.facts == single._.facts
+
+
+def test_save_and_spacy_load(tmp_path):
+    nlp = pipeline.assemble()
+    nlp.to_disk(tmp_path / "govie")
+    reloaded = spacy.load(tmp_path / "govie")
+    assert reloaded.pipe_names == nlp.pipe_names
+    assert reloaded(TEXTS[0])._.facts == nlp(TEXTS[0])._.facts
+
+
+def test_load_returns_a_working_pipeline():
+    nlp = pipeline.load()
+    doc = nlp("全区户籍人口86420人。")
+    assert doc._.facts and doc._.facts[0]["value"] == 86420
