@@ -135,6 +135,8 @@ def _keep_measure(norm: str, start: int, read: Scan, after: str) -> bool:
         return False  # 30万吨级, 25兆瓦级: a qualifier
     if after.startswith(_MEASURE_DROP_AFTER) or _qualifies_noun(norm, read, after):
         return False
+    if quantity.kind == "count" and " " in norm[start : read.end] and _is_cjk(after[:1]):
+        return False  # 附件2 名词解释: a spaced measure word must end the phrase
     if read.scaled and norm[start - 1 : start] == "个":
         return False  # 连跨两个万亿元台阶
     if quantity.unit in _TASK_UNITS and _TASK_NOUNS.match(norm, read.end, read.end + 12):
