@@ -1,6 +1,6 @@
 """Build ``models/lexicons/places.tsv`` from ../shared/data/admin_divisions_cn.
 
-Columns: name, short, level (province/city/county), parent (full name), code.
+Columns: name, short, level (country/province/city/county), parent (full name), code.
 Streets (41k rows) are left out to keep the file small.
 
     python corpus/lexicons.py [--shared ../shared] [--out models/lexicons/places.tsv]
@@ -60,7 +60,8 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 def build_rows(src: Path) -> list[tuple[str, str, str, str, str]]:
     provinces = {r["code"]: r["name"] for r in read_csv(src / "provinces.csv")}
     cities = {r["code"]: r for r in read_csv(src / "cities.csv")}
-    rows = [(n, short_name(n), "province", "", c) for c, n in provinces.items()]
+    rows = [("中华人民共和国", "中国", "country", "", "0")]
+    rows += [(n, short_name(n), "province", "中华人民共和国", c) for c, n in provinces.items()]
     for code, r in cities.items():
         if r["name"] not in PLACEHOLDERS:
             rows.append(

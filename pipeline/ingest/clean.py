@@ -100,9 +100,9 @@ def _line_spans(text: str) -> list[tuple[int, int, int]]:
         start, end = m.start(), m.end()
         newline = end - 1 if text[end - 1] == "\n" else -1
         stop = newline if newline >= 0 else end
-        while start < stop and text[start] in SPACES:
+        while start < stop and (text[start] in SPACES or text[start].isspace()):
             start += 1
-        while stop > start and text[stop - 1] in SPACES:
+        while stop > start and (text[stop - 1] in SPACES or text[stop - 1].isspace()):
             stop -= 1
         spans.append((start, stop, newline))
     return spans
@@ -117,7 +117,7 @@ def _inline_runs(text: str, start: int, end: int, removed: Counter) -> list[tupl
         pos = m.end()
     if pos < end:
         runs.append((pos, end))
-    return [(s, e) for s, e in runs if text[s:e].strip(SPACES)]
+    return [(s, e) for s, e in runs if text[s:e].strip(SPACES).strip()]
 
 
 def clean_text(text: str) -> Cleaned:
@@ -133,7 +133,8 @@ def clean_text(text: str) -> Cleaned:
             continue
         in_trailer = kind == "trailer"
         if kind != "body":
-            removed[kind] += kind != "empty"
+            if kind != "empty":
+                removed[kind] += 1
             continue
         runs = _inline_runs(text, start, end, removed)
         if runs:

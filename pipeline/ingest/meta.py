@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 PLACES_TSV = Path(__file__).resolve().parents[2] / "models" / "lexicons" / "places.tsv"
-LEVELS = {"province": 0, "city": 1, "county": 2, "town": 3}
+LEVELS = {"country": -1, "province": 0, "city": 1, "county": 2, "town": 3}
 CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
 YEAR = r"(?<![0-9])((?:19[4-9]|20[0-9])[0-9])(?![0-9])"
 MASKED = re.compile(r"(?:xx|XX|ｘｘ|ＸＸ|××|\*\*|＊＊|某)年")
@@ -26,14 +26,15 @@ PLAN_PERIODS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四
 SUFFIX = r"(?:省|自治区|市|自治州|地区|盟|县|区|旗|镇|乡|街道|縣|區|鎮|鄉)"
 PLACE_TAILS = set("省市区县镇乡村旗州盟街縣區鎮鄉")
 NUM = "一二三四五六七八九十"
-TOP_HEADING = re.compile(rf"^[ \t\u3000]*(?:[{NUM}]{{1,3}}[、.．]|第[{NUM}]{{1,3}}部分)")
+TOP_HEADING = re.compile(rf"^\s*(?:([{NUM}]{{1,3}})[、.．]|第([{NUM}]{{1,3}})部分)")
 TARGET_LINE = re.compile(
-    r"^[ \t\u3000]*(今年|明年|本年|[0-9]{4}年)?[^。\n]{0,14}(?:主要预期目标|主要目标|发展目标)"
+    r"^\s*(今年|明年|本年|[0-9]{4}年)?[^。\n]{0,16}(?:主要预期目标|主要目标|预期目标|发展目标)(?:是|为|[：:])"
 )
-REVIEW_WORDS = re.compile(
-    r"回顾|完成情况|总结|成绩|成效|取得|过去|开展|进展|主要工作(?!安排|计划)|工作情况|基本情况"
+REVIEW_WORDS = re.compile(r"回顾|完成情况|总结|成绩|成效|取得|过去|开展|进展|工作情况|基本情况")
+TARGET_WORDS = re.compile(
+    r"安排|计划(?!生育)|打算|思路|展望|部署|建议|主要目标|预期目标|目标任务|发展目标|奋斗目标|"
+    r"主要任务|重点任务|重点工作"
 )
-TARGET_WORDS = re.compile(r"安排|计划|目标|打算|思路|展望|任务|部署|重点工作|建议")
 
 
 def _years(s: str) -> list[int]:
@@ -78,6 +79,7 @@ def _gazetteer_place(s: str) -> str | None:
     best: tuple[int, int, str] | None = None  # (-rank, -length, name): most specific wins
     i = 0
     while i < len(s):
+        step = 1
         for n in range(min(12, len(s) - i), 1, -1):
             hit = places.get(s[i : i + n])
             if hit and hit[0] != s[i : i + n] and s[i + n : i + n + 1] in PLACE_TAILS:
@@ -85,8 +87,9 @@ def _gazetteer_place(s: str) -> str | None:
             if hit:
                 key = (-hit[1], -n, hit[0])
                 best = key if best is None or key < best else best
+                step = n  # leftmost-longest: 津市 inside 天津市 is no match
                 break
-        i += 1
+        i += step
     return best[2] if best else None
 
 
@@ -132,9 +135,9 @@ def _heading_year(
     years = _years(heading)
     if years:
         return max(years) if kind == "review" else years[0]
-    for period, year in PLAN_PERIODS.items():
-        if period in heading:
-            return year
+    periods = [year for period, year in PLAN_PERIODS.items() if period in heading]
+    if periods:
+        return max(periods)
     if doc_year is None:
         return None
     if re.search("今年|本年|当年", heading):
@@ -146,22 +149,43 @@ def _heading_year(
     return doc_year if kind in ("review", "targets") else None
 
 
-def _kind(heading: str) -> str:
+def _kind(heading: str, doc_year: int | None) -> str:
     if REVIEW_WORDS.search(heading):
         return "review"
-    return "targets" if TARGET_WORDS.search(heading) else "other"
+    if TARGET_WORDS.search(heading):
+        return "targets"
+    if re.search("主要工作|工作$", heading):  # a plan when it names the document's year
+        years = _years(heading)
+        if years and doc_year is not None and years[0] >= doc_year:
+            return "targets"
+        return "review"
+    return "other"
 
 
-def _cuts(text: str) -> list[tuple[int, str, str]]:
+def _numeral(s: str) -> int:
+    """一 → 1, 十二 → 12, 二十 → 20 (headings only go so far)."""
+    digits = {c: i + 1 for i, c in enumerate(NUM[:9])}
+    if "十" not in s:
+        return digits.get(s, 0)
+    tens, _, ones = s.partition("十")
+    return digits.get(tens, 1) * 10 + digits.get(ones, 0)
+
+
+def _cuts(text: str, doc_year: int | None) -> list[tuple[int, str, str]]:
     """``(offset, heading text, kind)`` where a section starts."""
-    cuts = []
+    cuts, expected = [], 1
     for m in re.finditer(r"[^\n]+", text):
         line = m[0]
         head = re.split(r"[。；：:！]", line, maxsplit=1)[0][:40]
-        if TOP_HEADING.match(line):
-            cuts.append((m.start(), head, _kind(head)))
+        top = TOP_HEADING.match(line)
+        number = _numeral(top[1] or top[2]) if top else 0
+        if number == 1 and expected > 2:
+            expected = 0  # numbering restarts: an item list (民生实事), no more sections
+        if top and number == expected:  # 一、二、… in order
+            expected += 1
+            cuts.append((m.start(), head.strip(), _kind(head, doc_year)))
         elif TARGET_LINE.match(line):
-            cuts.append((m.start(), head, "targets"))
+            cuts.append((m.start(), head.strip(), "targets"))
     return cuts
 
 
@@ -169,7 +193,7 @@ def detect_sections(text: str, doc_year: int | None) -> list[tuple[int, int, int
     """Cut ``text`` into ``(start, end, year, kind)`` sections covering all of it."""
     if not text:
         return []
-    cuts = _cuts(text)
+    cuts = _cuts(text, doc_year)
     plan_years = {_heading_year(h, k, doc_year, False) for _, h, k in cuts if k == "targets"}
     same_year_plan = doc_year is not None and doc_year in plan_years
     sections: list[tuple[int, int, int | None, str]] = []
