@@ -95,13 +95,7 @@ def check_binary(data: bytes) -> None:
 
 
 def _detect(data: bytes) -> tuple[str, str]:
-    best = from_bytes(data[: SNIFF * 4]).best()
-    guess = best.encoding if best is not None else None
-    codec = CJK_FAMILY.get(guess or "")
-    if codec is None and _mostly_chinese(data, "gb18030"):
-        codec = "gb18030"  # short GBK texts are often guessed as a Western code page
-    if codec is None:
-        raise DecodeFailure("E104", f"no plausible Chinese encoding (best guess {guess})")
+    codec = _guess(data)
     try:
         return data.decode(codec), codec
     except UnicodeDecodeError as err:
@@ -110,12 +104,28 @@ def _detect(data: bytes) -> tuple[str, str]:
         raise DecodeFailure("E104", f"{codec} guessed but invalid: {err.reason}") from err
 
 
-def _mostly_chinese(data: bytes, codec: str) -> bool:
+def _guess(data: bytes) -> str:
+    """The codec for ``data`` (whose last character may be cut)."""
+    best = from_bytes(data[: SNIFF * 4]).best()
+    guess = best.encoding if best is not None else None
+    codec = CJK_FAMILY.get(guess or "")
+    if codec is not None and _partial_decode(data, codec) is not None:
+        return codec
+    if _mostly_chinese(data, "gb18030"):
+        return "gb18030"  # short GBK texts are often guessed as a Western code page
+    raise DecodeFailure("E104", f"no plausible Chinese encoding (best guess {guess})")
+
+
+def _partial_decode(data: bytes, codec: str) -> str | None:
     try:
-        text = data[: SNIFF * 4].decode(codec)
+        return codecs.getincrementaldecoder(codec)().decode(data[: SNIFF * 4], final=False)
     except UnicodeDecodeError:
-        return False
-    high = [c for c in text if ord(c) > 127]
+        return None
+
+
+def _mostly_chinese(data: bytes, codec: str) -> bool:
+    text = _partial_decode(data, codec)
+    high = [c for c in text or "" if ord(c) > 127]
     if not high:
         return False
     cjk = sum(1 for c in high if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f")
@@ -133,4 +143,4 @@ def sniff_encoding(sample: bytes) -> str:
     except UnicodeDecodeError:
         pass
     check_binary(sample)
-    return _detect(sample[: max(len(sample) - 4, 1)])[1]
+    return _guess(sample)
