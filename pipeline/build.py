@@ -18,6 +18,7 @@ MODELS_DIR = REPO_ROOT / "models"
 DEFAULT_MODEL = MODELS_DIR / "govie"
 SEG_MODEL = MODELS_DIR / "seg"
 NER_MODEL = MODELS_DIR / "ner"
+FACTS_MODEL = MODELS_DIR / "facts"
 RULE_COMPONENTS = ("govie_sentences", "govie_quantities", "govie_dates")
 
 logger = logging.getLogger(__name__)
@@ -46,8 +47,22 @@ def blank(seg_model: str | Path | None = None) -> Language:
     return spacy.blank("zh", config={"nlp": {"tokenizer": tokenizer}})
 
 
+def add_facts(nlp: Language, facts_model: str | Path | None = FACTS_MODEL) -> None:
+    """Add ``govie_facts``: the trained linker from ``facts_model`` if there is one, else rules."""
+    if not facts_model or not (Path(facts_model) / "linker.bin").exists():
+        nlp.add_pipe("govie_facts")
+        return
+    from spacy.util import load_config
+
+    linker_cfg = load_config(Path(facts_model) / "facts.cfg")["linker"]
+    facts = nlp.add_pipe("govie_facts", config={"linker": linker_cfg})
+    facts.from_disk(facts_model)
+
+
 def assemble(
-    seg_model: str | Path | None = SEG_MODEL, ner_model: str | Path | None = NER_MODEL
+    seg_model: str | Path | None = SEG_MODEL,
+    ner_model: str | Path | None = NER_MODEL,
+    facts_model: str | Path | None = FACTS_MODEL,
 ) -> Language:
     """The full pipeline from the parts under ``models/`` (rules where no model exists)."""
     nlp = blank(seg_model)
@@ -60,7 +75,7 @@ def assemble(
             if name not in nlp.pipe_names:
                 nlp.add_pipe(name, source=source)
     if "govie_facts" in Language.factories:
-        nlp.add_pipe("govie_facts")
+        add_facts(nlp, facts_model)
     return nlp
 
 

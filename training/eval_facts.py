@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pipeline
 from pipeline.annotate import group_documents, make_document_doc, split_document
+from pipeline.build import add_facts
 
 SCORER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "gold.py"
 
@@ -49,10 +50,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--dump", type=Path, help="write predictions here")
+    parser.add_argument("--facts-model", type=Path, help="trained linker dir (default: rules)")
     args = parser.parse_args()
     gold = load_scorer()
     nlp = pipeline.blank()
-    nlp.add_pipe("govie_facts")
+    add_facts(nlp, args.facts_model)
     all_gold, all_pred = [], []
     for path in args.files:
         rows = gold.read_jsonl(path)

@@ -9,36 +9,23 @@ The linker is chosen in the config (``govie.RuleLinker.v1`` by default).
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.training import Example
-from spacy.util import registry
 
-from .. import linking
+from .. import (
+    linkers,  # noqa: F401  (registers the linkers)
+    linking,
+)
+from ..architectures import relation_model  # noqa: F401  (registers the architecture)
 from ..extensions import register_extensions
 from ..linking import Ent
 from ..sections import context_at, detect_sections
 from ..years import resolve_year
 
-Links = dict[str, "Ent | None"]
-Linker = Callable[[str, Ent, list[Ent]], tuple[Links, float]]
-
-
-@registry.misc("govie.RuleLinker.v1")
-def make_rule_linker() -> Linker:
-    """Rules from ``pipeline.linking``: nearest governing IND, DATE, owning LOC."""
-
-    def link(text: str, qty: Ent, ents: list[Ent]) -> tuple[Links, float]:
-        links = {
-            "ind": linking.link_indicator(text, qty, ents),
-            "date": linking.link_date(text, qty, ents),
-            "loc": linking.link_place(text, qty, ents),
-        }
-        confidence = 0.9 if links["ind"] is not None else 0.5
-        return links, confidence
-
-    return link
+Linker = Callable[[str, list[Ent], list[Ent]], list[tuple[dict, float]]]
 
 
 @Language.factory(
@@ -66,19 +53,21 @@ class FactLinker:
         doc._.meta = meta
         ents = [Ent(e.start_char, e.end_char, e.label_) for e in doc.ents]
         parsed = {(q["start"], q["end"]): q for q in (doc._.quantities or [])}
-        facts = []
+        measured = []
         for qty in ents:
-            if qty.label != "QTY":
-                continue
-            quantity = parsed.get((qty.start, qty.end)) or _parse(doc.text, qty)
-            if quantity is None:
-                continue
-            facts.append(self.make_fact(doc.text, qty, ents, quantity, meta["sections"]))
-        doc._.facts = facts
+            if qty.label == "QTY":
+                quantity = parsed.get((qty.start, qty.end)) or _parse(doc.text, qty)
+                if quantity is not None:
+                    measured.append((qty, quantity))
+        linked = self.linker(doc.text, [q for q, _ in measured], ents)
+        doc._.facts = [
+            self.make_fact(doc.text, qty, ents, quantity, meta["sections"], links, confidence)
+            for (qty, quantity), (links, confidence) in zip(measured, linked)
+        ]
         return doc
 
-    def make_fact(self, text: str, qty: Ent, ents: list[Ent], quantity: dict, sections) -> dict:
-        links, confidence = self.linker(text, qty, ents)
+    def make_fact(self, text: str, qty: Ent, ents: list[Ent], quantity: dict, sections,
+                  links: dict, confidence: float) -> dict:
         base_year, kind = context_at(sections, qty.start)
         date = links["date"]
         year = base_year
@@ -115,9 +104,14 @@ class FactLinker:
         return {"facts_p": p, "facts_r": r, "facts_f": 2 * p * r / (p + r) if p + r else 0.0}
 
     def to_disk(self, path, exclude=tuple()) -> None:
-        return None
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "linker.bin").write_bytes(self.linker.to_bytes())
 
     def from_disk(self, path, exclude=tuple()) -> FactLinker:
+        weights = Path(path) / "linker.bin"
+        if weights.exists():
+            self.linker.from_bytes(weights.read_bytes())
         return self
 
 
