@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -113,6 +114,14 @@ def _meta_field(metadata: dict[str, Any], names: tuple[str, ...]) -> Any:
     return None
 
 
+def _infer(fn: Callable, title: str | None, name: str, text: str, record: bool) -> Any:
+    """Title, filename, text; for a record in a file of many, the filename comes last."""
+    if not record:
+        return fn(title, name, text)
+    found = fn(title, None, text)
+    return found if found is not None else fn(None, name, None)
+
+
 def build_document(
     text: str,
     *,
@@ -126,6 +135,7 @@ def build_document(
     base_map: OffsetMap | None = None,
     original: str | None = None,
     metadata: dict[str, Any] | None = None,
+    record: bool = False,
 ) -> Document:
     """Clean ``text`` into a Document. When ``text`` was extracted from ``original``
     (HTML), ``base_map`` maps it there and the offsets are composed."""
@@ -136,9 +146,13 @@ def build_document(
     title = str(title).strip()[:MAX_TITLE] if title else None
     name = filename or member or source
     year = _meta_field(metadata, ("doc_year", "year", "年份"))
-    doc_year = int(year) if str(year or "").isdigit() else infer_doc_year(title, name, cleaned.text)
+    doc_year = (
+        int(year)
+        if str(year or "").isdigit()
+        else _infer(infer_doc_year, title, name, cleaned.text, record)
+    )
     place = _meta_field(metadata, ("doc_place", "place", "province", "地区"))
-    place = str(place) if place else infer_place(title, name, cleaned.text)
+    place = str(place) if place else _infer(infer_place, title, name, cleaned.text, record)
     return Document(
         doc_id=make_doc_id(source, member),
         content_hash=content_hash(raw),

@@ -41,6 +41,7 @@ def _record(
         raw=raw,
         filename=blob.name,
         metadata=metadata,
+        record=True,
     )
     if not doc.text.strip():
         return IngestError(blob.source, member, Errors.E102.format(path=f"{blob.label()}#{line}"))
