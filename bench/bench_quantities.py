@@ -146,6 +146,16 @@ def _same(pred: tuple, want: tuple, exact: bool) -> bool:
     return pred[0] < want[1] and want[0] < pred[1]
 
 
+def bench_throughput() -> None:
+    """find_quantities over our sentence table joined and repeated (~0.5 MB of text)."""
+    text = "".join(text for text, _ in FIND_CASES) * 200
+    start = time.perf_counter()
+    count = len(find_quantities(text))
+    seconds = time.perf_counter() - start
+    print(f"{'throughput: find_quantities':<34} {'govie':<22} {len(text) / seconds / 1e6:.2f} M chars/s "
+          f"({len(text)} chars, {count} quantities, {seconds:.2f} s)")
+
+
 def load_peers():
     logging.disable(logging.WARNING)
     try:
@@ -165,6 +175,7 @@ def main() -> None:
     bench_numerals(cn2an, jio)
     bench_expressions(cn2an, jio)
     bench_sentences(jio)
+    bench_throughput()
     if not (cn2an and jio):
         print("(install cn2an and jionlp into the venv to compare them)")
 

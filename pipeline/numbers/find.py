@@ -23,9 +23,8 @@ _DATE_AFTER = ("年", "月", "日", "号", "时", "周", "届", "季度", "世�
 _NAME_AFTER = ("级", "型", "式", "大", "强", "化", "路", "线", "号", "所", "地", "区", "中心", "经普")
 _LINK_BEFORE = ("为", "是", "从", "由", "至", "到", "达", "比", "降", "增", "升", "跨越", "、")
 _VALUE_AFTER = "，。；、,;)）：:" + "缩提下增降变减上升到至"
-# Chinese numerals that are words, not counts, with these measure words: 一批, 一步, 一次…
-_WORD_UNITS = frozenset("个批项件次场步种位条轮回部处家所门支本篇张套间路路段片节列届股")
 _MEASURE_DROP_AFTER = ("会议", "全会", "党代会", "人口抽样", "字")
+_LAST_NUMBER = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?$")
 _SHARE_ABOUT = re.compile(r"约占[^，。；、,;]{0,4}$")
 _TASK_UNITS = frozenset("项条件个类批")
 _TASK_NOUNS = re.compile(r"[^，。；、,;]{0,6}?(措施|实事|任务|举措|规定|清单|台阶|大关|难题|方面)")
@@ -212,7 +211,7 @@ def _share_units(norm: str, text: str, found: list[QuantityMatch]) -> list[Quant
             continue
         pos = match.start
         while norm[pos - 1 : pos] in ("、", "和", "及", "与", "或") and pos > 1:
-            run = re.search(r"[0-9]+(?:\.[0-9]+)?$", norm[: pos - 1])
+            run = _LAST_NUMBER.search(norm, max(0, pos - 24), pos - 1)
             if run is None or run.start() == 0 or _continues_number(norm, run.start()):
                 break
             if not _is_cjk(norm[run.start() - 1]) and norm[run.start() - 1] not in "、":

@@ -134,8 +134,11 @@ def _read_number(text: str, pos: int) -> tuple[float, int, bool] | None:
 
 
 def scan(text: str, pos: int = 0) -> Scan | None:
-    """Read one quantity (no prefix, no range) starting exactly at ``pos``."""
-    text = normalise(text)
+    """Read one quantity (no prefix, no range) starting exactly at ``pos``.
+
+    ``text`` must already be normalised (:func:`numerals.normalise`); callers scanning a
+    long text normalise it once.
+    """
     for marker, unit, kind in (("百分之", "%", "rate"), ("千分之", "‰", "rate")):
         if text.startswith(marker, pos):
             number = _read_number(text, pos + len(marker))
@@ -240,8 +243,7 @@ def _suffix_approx(text: str, end: int) -> tuple[bool, int]:
 
 
 def scan_range(text: str, pos: int = 0) -> Scan | None:
-    """A quantity or a range of two (``5%—6%``, ``3至5万元``) at ``pos``."""
-    text = normalise(text)
+    """A quantity or a range of two (``5%—6%``, ``3至5万元``) at ``pos`` of normalised text."""
     low = scan(text, pos)
     if low is None:
         return None
