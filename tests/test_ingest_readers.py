@@ -12,24 +12,49 @@ from pipeline.ingest.html import extract_html, visible_text
 SAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "samples" / "ingest"
 # member (or file name), title, encoding, doc_year, place
 EXPECTED = [
-    ("#4", "青禾区2024年国民经济和社会发展统计公报", "utf-8-sig", 2025, "青禾区"),
-    ("#6", "云栖县2024年财政预算执行情况", "utf-8-sig", 2025, "云栖县"),
+    ("bulletins.csv::#1", "青禾区2024年国民经济和社会发展统计公报", "utf-8-sig", 2025, "青禾区"),
+    ("bulletins.csv::#2", "云栖县2024年财政预算执行情况", "utf-8-sig", 2025, "云栖县"),
     ("qinghe_2025h1_economy.html", "青禾区2025年1—6月经济运行情况", "utf-8", 2025, "青禾区"),
     ("qinghe_2026_report_utf8.txt", "2026年青禾区政府工作报告", "utf-8", 2026, "青禾区"),
-    ("bundle/qinghe_2026_report.txt", "2026年青禾区政府工作报告", "utf-8-sig", 2026, "青禾区"),
-    ("bundle/yunqi_2023_agri_big5.txt", "雲棲縣2023年農業農村工作情況", "big5", 2023, "雲棲縣"),
-    ("#1", "白沙镇2025年工作总结", "utf-8", 2025, "白沙镇"),
-    ("#2", "xx镇xx年计划生育工作总结", "utf-8", None, None),
-    ("#3", "云栖县2026年一季度经济运行简况", "utf-8", 2026, "云栖县"),
+    (
+        "qinghe_bundle.tar.gz::bundle/qinghe_2026_report.txt",
+        "2026年青禾区政府工作报告",
+        "utf-8-sig",
+        2026,
+        "青禾区",
+    ),
+    (
+        "qinghe_bundle.tar.gz::bundle/yunqi_2023_agri_big5.txt",
+        "雲棲縣2023年農業農村工作情況",
+        "big5",
+        2023,
+        "雲棲縣",
+    ),
+    ("records.jsonl::#1", "白沙镇2025年工作总结", "utf-8", 2025, "白沙镇"),
+    ("records.jsonl::#2", "xx镇xx年计划生育工作总结", "utf-8", None, None),
+    ("records.jsonl::#3", "云栖县2026年一季度经济运行简况", "utf-8", 2026, "云栖县"),
     ("yunqi_2024_summary_gbk.txt", "云栖县2024年工作总结", "gb18030", 2024, "云栖县"),
     ("yunqi_2025_report.docx", "云栖县2025年政府工作报告", "docx", 2025, "云栖县"),
-    ("云栖县/2024年工作总结.txt", "云栖县2024年工作总结", "gb18030", 2024, "云栖县"),
-    ("云栖县/baisha_2023h1_utf16.txt", "白沙镇2023年上半年民政工作小结", "utf-16", 2023, "白沙镇"),
+    (
+        "yunqi_archive.zip::云栖县/2024年工作总结.txt",
+        "云栖县2024年工作总结",
+        "gb18030",
+        2024,
+        "云栖县",
+    ),
+    (
+        "yunqi_archive.zip::云栖县/baisha_2023h1_utf16.txt",
+        "白沙镇2023年上半年民政工作小结",
+        "utf-16",
+        2023,
+        "白沙镇",
+    ),
 ]
 
 
 def _key(doc: Document) -> str:
-    return doc.member or Path(doc.source).name
+    name = Path(doc.source).name
+    return f"{name}::{doc.member}" if doc.member else name
 
 
 @pytest.fixture(scope="module")
@@ -96,13 +121,18 @@ def test_docx_keeps_tables(docs):
 
 
 def test_jsonl_and_csv_metadata(docs):
-    assert docs["#1"].metadata == {
+    assert docs["records.jsonl::#1"].metadata == {
         "id": "bs-01",
         "title": "白沙镇2025年工作总结",
         "url": "http://example.org/bs/2025",
     }
-    assert docs["#3"].place == "云栖县" and docs["#3"].doc_year == 2026
-    assert docs["#4"].metadata["place"] == "青禾区" and "full_text" not in docs["#4"].metadata
+    assert (
+        docs["records.jsonl::#3"].place == "云栖县" and docs["records.jsonl::#3"].doc_year == 2026
+    )
+    assert (
+        docs["bulletins.csv::#1"].metadata["place"] == "青禾区"
+        and "full_text" not in docs["bulletins.csv::#1"].metadata
+    )
 
 
 @pytest.mark.parametrize("column,expected", [(None, "正文内容"), ("note", "备注")])

@@ -158,7 +158,8 @@ def _rows(
     column, seen = None, 0
     try:
         for row in reader:
-            number, seen = reader.line_num, seen + 1
+            seen += 1
+            number = seen  # the row number (a row may span several lines)
             if column is None:
                 column = text_column or find_text_column(reader.fieldnames or [], row)
                 if column not in (reader.fieldnames or []):
