@@ -49,3 +49,18 @@ def test_load_returns_a_working_pipeline():
     nlp = pipeline.load()
     doc = nlp("全区户籍人口86420人。")
     assert doc._.facts and doc._.facts[0]["value"] == 86420
+
+
+def test_spacy_load_without_importing_pipeline(tmp_path):
+    """Entry points let a fresh interpreter load a saved govie pipeline by path alone."""
+    import subprocess
+    import sys
+
+    pipeline.assemble().to_disk(tmp_path / "govie")
+    code = (
+        "import spacy; nlp = spacy.load(r'%s'); "
+        "print(nlp('户籍人口86420人。')._.facts[0]['value'])" % (tmp_path / "govie")
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "86420.0"
