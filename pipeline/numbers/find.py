@@ -21,9 +21,10 @@ _NUMERAL_RUN = re.compile(r"[0-9.,零〇○一二两三四五六七八九十百�
 _ORDINAL_BEFORE = ("第", "连续", "连", "前", "每", "星期", "周", "初", "其", "之", "近", "双")
 _DATE_AFTER = ("年", "月", "日", "号", "时", "周", "届", "季度", "世纪", "点", "期间", "代", "后")
 _NAME_AFTER = ("级", "型", "式", "大", "强", "化", "路", "线", "号", "所", "地", "区", "中心", "经普")
-_LINK_BEFORE = ("为", "是", "从", "由", "至", "到", "达", "比", "降", "增", "升", "跨越", "、")
+_LINK_BEFORE = ("为", "是", "从", "由", "至", "到", "达", "比", "降", "增", "升", "跨越")
 _VALUE_AFTER = "，。；、,;)）：:" + "缩提下增降变减上升到至"
 _MEASURE_DROP_AFTER = ("会议", "全会", "党代会", "人口抽样", "字")
+_SESSIONS = re.compile(r"(?:、[一二三四五六七八九十]+次)*(?:产业|会议|全会|党代会)")
 _LAST_NUMBER = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?$")
 _SHARE_ABOUT = re.compile(r"约占[^，。；、,;]{0,4}$")
 _TASK_UNITS = frozenset("项条件个类批")
@@ -164,10 +165,12 @@ def _keep_chinese(norm: str, start: int, read: Scan, after: str) -> bool:
     before = norm[max(0, start - 2) : start]
     if quantity.kind in ("rate", "multiple", "fraction"):
         return True
-    if quantity.unit in ("次", "名"):
-        good = numeral != "一" and bool(after) and not before.endswith("届")
-        return good and not after.startswith(("产业", "会议", "全会"))
-    if not numeral or not any(c in "百千万亿" for c in numeral):
+    if not numeral or after[:1] in "万千百":
+        return False  # 千头万绪, 千家万户: idioms
+    if quantity.unit in ("次", "名") and not read.scaled and not any(c in "百千" for c in numeral):
+        good = numeral != "一" and bool(after) and not before.endswith(("届", "次、"))
+        return good and not _SESSIONS.match(norm, read.end)
+    if not any(c in "百千万亿" for c in numeral):
         return False
     if _at_least_one(norm, run.end() if run else start) or _approx_before(norm, start):
         return True

@@ -148,7 +148,8 @@ def scan(text: str, pos: int = 0) -> Scan | None:
             approx, end = _suffix_approx(text, end)
             return Scan(Quantity(value, unit, approx, kind=kind), end, chinese, False)
     if text.startswith("一半", pos):
-        return Scan(Quantity(50.0, "%", kind="rate"), pos + 2, True, False)
+        approx, end = _suffix_approx(text, pos + 2)
+        return Scan(Quantity(50.0, "%", approx, kind="rate"), end, True, False)
     sign = 1.0
     start = pos
     if _at(text, pos) in ("-", "+") and text[pos + 1 : pos + 2].isdigit():
