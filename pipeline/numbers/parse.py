@@ -225,8 +225,10 @@ def _special_unit(
     if text.startswith("分之", end):
         other = _read_number(text, end + 2)
         if other and value:
-            return Scan(Quantity(other[0] / value, "", kind="fraction"), other[1], True, False)
-    if nxt == "翻" and start > 0 and text[start - 1] == "翻":
+            approx, end = _suffix_approx(text, other[1])
+            return Scan(Quantity(other[0] / value, "", approx, kind="fraction"), end, True, False)
+    after = _at(text, end + 1)
+    if nxt == "翻" and chinese and (_at(text, start - 1) == "翻" or not "\u4e00" <= after <= "\u9fff"):
         return Scan(Quantity(value, "番", kind="multiple"), end + 1, chinese, False)
     return None
 
