@@ -97,6 +97,31 @@ def run(
     logger.info("wrote %d annotated files to %s", len(files), out)
 
 
+@app.command()
+def extract(
+    inputs: list[Path] = typer.Argument(..., help="Files, directories or archives"),
+    out: Path = typer.Option(..., "--out", help="Output directory"),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv, parquet or duckdb"),
+    workers: int = typer.Option(None, help="Worker processes (default: the cores)"),
+    resume: bool = typer.Option(False, help="Continue a killed run in --out"),
+    overwrite: bool = typer.Option(False, help="Replace what --out holds"),
+    engine: str = typer.Option("local", help="local or dask"),
+    scheduler: str = typer.Option(None, help="Dask scheduler address (default: a LocalCluster)"),
+    model: Path = typer.Option(None, help="Pipeline directory"),
+    text_column: str = typer.Option(None, help="CSV/JSONL column holding the text"),
+    batch_size: int = typer.Option(8, help="Documents per batch"),
+) -> None:
+    """Extract facts from archives into documents and facts tables."""
+    from .batch import extract as run_extract
+
+    _setup_logging(False)
+    counts = run_extract(inputs, out, fmt=fmt, workers=workers, resume=resume,
+                         overwrite=overwrite, engine=engine, scheduler=scheduler,
+                         model=model, batch_size=batch_size, text_column=text_column)
+    typer.echo(f"{counts['documents']} documents ({counts['errors']} errors), "
+               f"{counts['facts']} facts, {counts['skipped']} already done -> {out}")
+
+
 def main() -> None:
     try:
         app()

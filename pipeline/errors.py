@@ -48,6 +48,8 @@ class Errors(metaclass=ErrorsWithCodes):
     E203 = "No gold files found for {pattern!r}."
     E301 = "Segmenter model at {path} lacks {missing}. Run `make train-seg`."
     E302 = "Segmentation corpus {path} not found: it is read from ../shared/data."
+    E601 = "Output {path} exists: pass --resume to continue that run or --overwrite to replace it."
+    E602 = "Processing failed: {reason}"
     E006 = "Unknown output format {fmt!r}; choose one of {choices}."
 
 
