@@ -5,8 +5,8 @@ BIN     := $(VENV)/bin
 SHARED  ?= ../shared
 STAMP   := $(VENV)/.installed
 
-.PHONY: run test lint eval install install-train corpus train-seg train-ner assemble \
-        bench bench-quantities bench-seg clean
+.PHONY: run test lint eval eval-quantities eval-facts install install-train corpus train-seg \
+        train-ner train-facts assemble bench bench-quantities bench-seg screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -31,6 +31,13 @@ lint: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/govie eval $(SHARED)/gold/*.jsonl --scorer $(SHARED)/tools/gold.py
 
+## QTY spans and values from the rules alone; fact linking with gold entities.
+eval-quantities: $(STAMP)
+	$(BIN)/python bench/eval_quantities.py
+
+eval-facts: $(STAMP)
+	$(BIN)/python training/eval_facts.py $(SHARED)/gold/*.jsonl --facts-model models/facts
+
 # ---- training (not tests): needs ../shared and the [train] extras ----
 install-train: $(STAMP)
 	$(BIN)/python -m pip install -q -e ".[dev,train]"
@@ -44,6 +51,9 @@ corpus: $(STAMP)
 train-ner: $(STAMP)
 	$(BIN)/python training/train_ner.py
 
+train-facts: $(STAMP)
+	$(BIN)/python training/train_facts.py training/configs/facts.cfg
+
 assemble: $(STAMP)
 	$(BIN)/python training/assemble.py
 
@@ -52,10 +62,17 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_pipeline.py
 
 bench-quantities: $(STAMP)
+	$(BIN)/python -m pip install -q cn2an jionlp
 	$(BIN)/python bench/bench_quantities.py
 
 bench-seg: $(STAMP)
 	$(BIN)/python bench/bench_seg.py
+
+## Headless Chromium screenshots of the document view and the report (Debian chromium).
+screenshots: $(STAMP)
+	command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
+	$(BIN)/python -m pip install -q -e ".[views]"
+	$(BIN)/python bench/screenshots.py
 
 clean:
 	rm -rf out build *.egg-info .pytest_cache .ruff_cache
