@@ -1,8 +1,8 @@
-"""Metadata: document year, place and sections from title, filename and text."""
+"""Metadata: document year and place from title, filename and text (sections: test_sections.py)."""
 
 import pytest
 
-from pipeline.ingest.meta import detect_sections, infer_doc_year, infer_place
+from pipeline.ingest.meta import infer_doc_year, infer_place
 
 REPORT = (
     "2026年青禾区政府工作报告\n各位代表：\n"
@@ -49,63 +49,3 @@ def test_infer_doc_year(title, filename, text, year):
 )
 def test_infer_place(title, filename, text, place):
     assert infer_place(title, filename, text) == place
-
-
-def _labels(text, doc_year):
-    return [
-        (text[s:e].split("\n", 1)[0][:6], year, kind)
-        for s, e, year, kind in detect_sections(text, doc_year)
-    ]
-
-
-@pytest.mark.parametrize(
-    "text,doc_year,expected",
-    [
-        (
-            REPORT,
-            2026,
-            [
-                ("2026年青", None, "other"),
-                ("一、2025", 2025, "review"),
-                ("二、2026", 2026, "targets"),
-            ],
-        ),
-        (
-            "一、过去五年工作回顾\n甲。\n二、今年工作安排\n乙。",
-            2026,
-            [("一、过去五年", 2025, "review"), ("二、今年工作", 2026, "targets")],
-        ),
-        (
-            "一、xx年工作回顾\n甲。\n二、xx年工作计划\n乙。",
-            None,
-            [("一、xx年工", None, "review"), ("二、xx年工", None, "targets")],
-        ),
-        (
-            "一、主要工作完成情况\n甲。\n二、2026年工作计划\n乙。",
-            2025,
-            [("一、主要工作", 2025, "review"), ("二、2026", 2026, "targets")],
-        ),
-        (
-            "一、政府工作回顾\n甲。\n二、今年主要任务\n乙。",
-            2026,
-            [("一、政府工作", 2025, "review"), ("二、今年主要", 2026, "targets")],
-        ),
-        ("一、“十四五”时期工作回顾\n甲。", 2026, [("一、“十四五", 2025, "review")]),
-        (
-            "各位代表：\n今年经济社会发展的主要预期目标是：增长6%。",
-            2026,
-            [("各位代表：", None, "other"), ("今年经济社会", 2026, "targets")],
-        ),
-        ("一、存在的问题\n甲。", 2025, [("一、存在的问", None, "other")]),
-        ("全区人口153310人。", 2025, [("全区人口15", None, "other")]),
-    ],
-)
-def test_detect_sections(text, doc_year, expected):
-    assert _labels(text, doc_year) == expected
-
-
-def test_sections_cover_the_text():
-    sections = detect_sections(REPORT, 2026)
-    assert sections[0][0] == 0 and sections[-1][1] == len(REPORT)
-    assert all(a[1] == b[0] for a, b in zip(sections, sections[1:]))
-    assert detect_sections("", 2026) == []

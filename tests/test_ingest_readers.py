@@ -96,7 +96,10 @@ def test_noise_is_removed(docs):
     assert doc.text.startswith("2026年青禾区政府工作报告\n")
     ((start, end, hidden),) = doc.gaps
     assert hidden == 2046 and doc.text[start:end] == "……此处隐藏2046个字……"
-    assert [s[2:] for s in doc.sections] == [(None, "other"), (2025, "review"), (2026, "targets")]
+    # the report's opening reviews the year before it; the target line opens its own section
+    assert [s[2:] for s in doc.sections] == [
+        (2025, "review"), (2025, "review"), (2026, "targets"), (2026, "targets")
+    ]
     assert doc.meta["doc_place"] == "青禾区" and doc.meta["sections"][1][2] == 2025
 
 

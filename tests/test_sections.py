@@ -64,3 +64,75 @@ def test_hidden_gap_resets_unknown_year():
 def test_title_year_sets_opening_context():
     text = "青禾市2024年国民经济和社会发展统计公报\n年末常住人口312万人。"
     assert context_at(detect_sections(text, 2025), len(text) - 3)[0] == 2024
+
+
+def _labels(text, doc_year):
+    return [(text[s:e].split("\n", 1)[0][:6], year, kind) for s, e, year, kind in detect_sections(text, doc_year)]
+
+
+# behaviours ported from the ingest metadata detector (one detector since then)
+@pytest.mark.parametrize(
+    "text,doc_year,expected",
+    [
+        (  # a dated work report: its opening reviews the year before, not the title's year
+            "2026年青禾区政府工作报告\n各位代表：\n一、2025年工作回顾\n甲。\n二、2026年工作安排\n乙。",
+            2026,
+            [("2026年青", 2025, "review"), ("一、2025", 2025, "review"), ("二、2026", 2026, "targets")],
+        ),
+        (  # 今年是“十五五”开局之年 speaks of this year, not the period's last year
+            "各位代表：\n今年是“十五五”开局之年。\n乙。",
+            2026,
+            [("各位代表：", 2025, "review"), ("今年是“十五", 2026, "targets")],
+        ),
+        (  # a review heading without a year in a report planning its own year
+            "一、政府工作回顾\n甲。\n二、今年主要任务\n乙。",
+            2026,
+            [("一、政府工作", 2025, "review"), ("二、今年主要", 2026, "targets")],
+        ),
+        (
+            "一、过去五年工作回顾\n甲。\n二、今年工作安排\n乙。",
+            2026,
+            [("一、过去五年", 2025, "review"), ("二、今年工作", 2026, "targets")],
+        ),
+        (  # 主要工作 names a plan when its year is the document's
+            "各位代表：\n一、2025年工作回顾\n甲。\n二、2026年主要工作\n乙。",
+            2026,
+            [("各位代表：", 2025, "review"), ("一、2025", 2025, "review"), ("二、2026", 2026, "targets")],
+        ),
+        (
+            "一、主要工作完成情况\n甲。\n二、2026年工作计划\n乙。",
+            2025,
+            [("一、主要工作", 2025, "review"), ("二、2026", 2026, "targets")],
+        ),
+        (
+            "一、xx年工作回顾\n甲。\n二、xx年工作计划\n乙。",
+            None,
+            [("一、xx年工", None, "review"), ("二、xx年工", None, "targets")],
+        ),
+        ("一、“十四五”时期工作回顾\n甲。", 2026, [("一、“十四五", 2025, "review")]),
+        (  # numbering restarting at 一 is an item list: its items are no sections
+            "一、2025年工作回顾\n甲。\n二、2026年工作安排\n乙。\n一、2024年开工项目全部建成\n丙。",
+            2026,
+            [("一、2025", 2025, "review"), ("二、2026", 2026, "targets")],
+        ),
+        (  # a new part restarts the numbering
+            "第一部分 2025年工作回顾\n一、2025年工作回顾\n甲。\n二、经济运行\n乙。\n"
+            "第二部分 2026年工作安排\n一、2026年主要目标\n丙。",
+            2026,
+            [
+                ("第一部分 2", 2025, "review"), ("一、2025", 2025, "review"),
+                ("第二部分 2", 2026, "targets"), ("一、2026", 2026, "targets"),
+            ],
+        ),
+        (  # Big5 reports keep traditional characters
+            "各位代表：\n一、2025年工作回顧\n甲。\n二、2026年工作計劃\n乙。",
+            2026,
+            [("各位代表：", 2025, "review"), ("一、2025", 2025, "review"), ("二、2026", 2026, "targets")],
+        ),
+        ("一、存在的问题\n甲。", 2025, [("一、存在的问", 2025, "other")]),
+        ("全区人口153310人。", 2025, [("全区人口15", 2025, "other")]),
+        ("", 2025, []),
+    ],
+)
+def test_ported_sections(text, doc_year, expected):
+    assert _labels(text, doc_year) == expected

@@ -8,11 +8,12 @@ for rec in iter_documents(["archive.zip", "reports/"]):
         rec.source, rec.member, rec.reason  # an IngestError: E1xx code and reason
 """
 
+from ..sections import detect_sections
 from .archives import Limits
 from .clean import clean_text
 from .decode import decode_bytes
 from .document import Document, IngestError
-from .meta import detect_sections, infer_doc_year, infer_place
+from .meta import infer_doc_year, infer_place
 from .offsets import OffsetMap
 from .readers import iter_documents
 

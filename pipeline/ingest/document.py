@@ -8,8 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..sections import detect_sections
 from .clean import clean_text
-from .meta import detect_sections, infer_doc_year, infer_place
+from .meta import infer_doc_year, infer_place
 from .offsets import OffsetMap
 
 MAX_TITLE = 80
