@@ -48,6 +48,12 @@ class Errors(metaclass=ErrorsWithCodes):
     E203 = "No gold files found for {pattern!r}."
     E301 = "Segmenter model at {path} lacks {missing}. Run `make train-seg`."
     E302 = "Segmentation corpus {path} not found: it is read from ../shared/data."
+    # E7xx views
+    E701 = ("No extract output in {path}: expected documents and facts as .jsonl, .csv, "
+            ".parquet/ datasets or govie.duckdb.")
+    E702 = "{what} needs pandas: `pip install pandas` (the 'views' extra)."
+    E703 = "Cannot read extract output {path}: {reason}"
+    E704 = "Expected an extract output directory or processed Docs, got {kind}."
     E601 = "Output {path} exists: pass --resume to continue that run or --overwrite to replace it."
     E602 = "Processing failed: {reason}"
     E006 = "Unknown output format {fmt!r}; choose one of {choices}."
