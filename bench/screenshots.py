@@ -118,12 +118,20 @@ def run_extract(samples: Path, out_dir: Path) -> None:
     extract([samples], out_dir, fmt="jsonl", workers=1, overwrite=True, progress=False)
 
 
+def _qty_text(value: float, unit: str) -> str:
+    if unit == "元" and value >= 1e8:
+        return f"{value / 1e8:g}亿元"
+    if unit == "千克" and value >= 1e7:
+        return f"{value / 1e7:g}万吨"
+    return f"{value:g}{unit}"
+
+
 def write_demo(out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     facts = []
     for i, (doc_id, ind, value, unit, year, place, change, target) in enumerate(DEMO_FACTS):
         row = dict.fromkeys(FACT_COLUMNS)
-        row.update({"doc_id": doc_id, "fact_id": f"{doc_id}-{i:04d}", "qty_text": f"{value:g}{unit}",
+        row.update({"doc_id": doc_id, "fact_id": f"{doc_id}-{i:04d}", "qty_text": _qty_text(value, unit),
                     "ind_text": ind, "value": value, "unit": unit, "year": year, "place": place,
                     "change": change, "target": target, "approx": False, "confidence": 0.9})
         facts.append(row)

@@ -44,18 +44,19 @@ def _svg(width: int, height: int, body: list[str], cls: str) -> str:
     )
 
 
-def line_chart(series: dict[str, list[tuple[int, float, bool]]], width: int = 420, height: int = 230) -> str:
+def line_chart(series: dict[str, list[tuple[int, float, bool]]], width: int = 400, height: int = 230) -> str:
     """One line per series (place) over years; hollow markers are targets."""
     points = [p for pts in series.values() for p in pts]
     years = sorted({p[0] for p in points})
     values = [p[1] for p in points]
     ticks = nice_ticks(min(0.0, min(values)), max(values))
-    left, right, top, bottom = 54, 12, 10, 24 + 16 * math.ceil(len(series) / 3)
+    left, right, top, bottom = 54, 12, 18, 24 + 16 * math.ceil(len(series) / 3)
     plot_w, plot_h = width - left - right, height - top - bottom
     span = (years[-1] - years[0]) or 1
 
     def x(year: int) -> float:
-        return left + (plot_w / 2 if len(years) == 1 else (year - years[0]) / span * plot_w)
+        inset = 24  # room for the value labels of the first and last points
+        return left + (plot_w / 2 if len(years) == 1 else inset + (year - years[0]) / span * (plot_w - 2 * inset))
 
     def y(value: float) -> float:
         return top + plot_h - (value - ticks[0]) / (ticks[-1] - ticks[0]) * plot_h
@@ -87,7 +88,7 @@ def line_chart(series: dict[str, list[tuple[int, float, bool]]], width: int = 42
     return _svg(width, height, body, "govie-chart govie-line")
 
 
-def bar_chart(bars: list[tuple[str, float, bool]], width: int = 420, label_w: int = 120) -> str:
+def bar_chart(bars: list[tuple[str, float, bool]], width: int = 400, label_w: int = 120) -> str:
     """Horizontal bars, one per label (place or document); hollow bars are targets."""
     row, top = 20, 6
     values = [b[1] for b in bars]

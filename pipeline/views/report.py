@@ -177,7 +177,7 @@ def _page(body: str, title: str) -> str:
 REPORT_STYLE = """<style>
 .govie-doc h1{font-size:24px;margin:16px 0 4px}
 .govie-cards{display:flex;flex-wrap:wrap;gap:12px}
-.govie-card{border:1px solid #ddd;border-radius:6px;padding:6px 8px;width:424px}
+.govie-card{border:1px solid #ddd;border-radius:6px;padding:6px 8px;width:400px}
 .govie-card h4{margin:2px 0 4px;font-size:14px}.govie-card small{color:#777;font-weight:normal}
 .govie-filters{margin:6px 0 10px;font-size:13px}.govie-filters select{margin-right:12px;max-width:220px}
 #govie-count{color:#666}
@@ -186,6 +186,7 @@ REPORT_STYLE = """<style>
 SCRIPT = """
 (function(){
 var data=JSON.parse(document.getElementById('govie-data').textContent);
+var num=['value','year','confidence'];
 var cols=data.columns, ind=cols.indexOf('ind_text'), pl=cols.indexOf('place'), yr=cols.indexOf('year');
 var sel=['ind','place','year'].map(function(k){return document.getElementById('govie-f-'+k);});
 function esc(s){return String(s).replace(/[&<>"]/g,function(c){return {'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[c];});}
@@ -198,8 +199,11 @@ function update(){
   var rows=data.rows.filter(function(r){return (!f[0]||r[ind]===f[0])&&(!f[1]||r[pl]===f[1])&&(!f[2]||r[yr]===f[2]);});
   document.getElementById('govie-count').textContent=rows.length+' facts match';
   var tbody=document.querySelector('#govie-table tbody');
-  tbody.innerHTML=rows.slice(0,500).map(function(r){return '<tr>'+r.map(function(c){return '<td>'+esc(c)+'</td>';}).join('')+'</tr>';}).join('');
+  tbody.innerHTML=rows.slice(0,500).map(function(r){return '<tr>'+r.map(function(c,i){
+    return (num.indexOf(cols[i])>=0?'<td class="num">':'<td>')+esc(c)+'</td>';}).join('')+'</tr>';}).join('');
 }
+var hash=new URLSearchParams(location.hash.slice(1));  // #ind=…&place=…&year=… preselects
+['ind','place','year'].forEach(function(k,i){if(hash.get(k))sel[i].value=hash.get(k);});
 sel.forEach(function(s){s.addEventListener('change',update);});
 update();
 })();
