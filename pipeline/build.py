@@ -19,6 +19,7 @@ DEFAULT_MODEL = MODELS_DIR / "govie"
 SEG_MODEL = MODELS_DIR / "seg"
 NER_MODEL = MODELS_DIR / "ner"
 FACTS_MODEL = MODELS_DIR / "facts"
+INDICATORS_MODEL = MODELS_DIR / "indicators"
 RULE_COMPONENTS = ("govie_sentences", "govie_quantities", "govie_dates")
 
 logger = logging.getLogger(__name__)
@@ -30,7 +31,7 @@ def _import_components() -> None:
 
     from . import tokenizer  # noqa: F401
 
-    for module in ("sentences", "quantities", "dates", "facts"):
+    for module in ("sentences", "quantities", "dates", "indicators", "facts"):
         try:
             importlib.import_module(f"pipeline.components.{module}")
         except ModuleNotFoundError as err:
@@ -59,10 +60,21 @@ def add_facts(nlp: Language, facts_model: str | Path | None = FACTS_MODEL) -> No
     facts.from_disk(facts_model)
 
 
+def add_indicators(nlp: Language, model_dir: str | Path | None = INDICATORS_MODEL) -> None:
+    """Add the trained ``govie_indicators`` from ``model_dir`` when it exists."""
+    if not model_dir or not (Path(model_dir) / "model.bin").exists():
+        return
+    from spacy.util import load_config
+
+    cfg = load_config(Path(model_dir) / "indicators.cfg")["component"]
+    nlp.add_pipe("govie_indicators", config=cfg).from_disk(model_dir)
+
+
 def assemble(
     seg_model: str | Path | None = SEG_MODEL,
     ner_model: str | Path | None = NER_MODEL,
     facts_model: str | Path | None = FACTS_MODEL,
+    indicators_model: str | Path | None = INDICATORS_MODEL,
 ) -> Language:
     """The full pipeline from the parts under ``models/`` (rules where no model exists)."""
     nlp = blank(seg_model)
@@ -74,6 +86,7 @@ def assemble(
         for name in source.pipe_names:
             if name not in nlp.pipe_names:
                 nlp.add_pipe(name, source=source)
+    add_indicators(nlp, indicators_model)
     if "govie_facts" in Language.factories:
         add_facts(nlp, facts_model)
     return nlp

@@ -9,7 +9,6 @@ the rule and the trained linker on them, then saves the trained linker weights t
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import random
@@ -17,6 +16,7 @@ import sys
 from pathlib import Path
 
 from spacy.util import load_config, registry
+from split import is_dev  # training/ is the script directory
 
 import pipeline  # noqa: F401  (registers architectures and linkers)
 from pipeline.linkers import RuleLinker, default_optimizer
@@ -38,10 +38,6 @@ def read_examples(paths: list[Path]) -> dict[str, list]:
                 docs.setdefault(row.get("doc") or path.stem, []).append(
                     (row["text"], ents[fact["qty"]], ents, gold))
     return docs
-
-
-def is_dev(name: str, tenths: int) -> bool:
-    return int(hashlib.md5(name.encode()).hexdigest(), 16) % 10 < tenths
 
 
 def accuracy(linker, examples: list) -> dict[str, float]:

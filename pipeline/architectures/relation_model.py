@@ -24,6 +24,12 @@ def build_relation_model(length: int = 2**18) -> Model:
     return chain(SparseLinear_v2(nO=1, length=length), Logistic())
 
 
+@registry.architectures("govie.SpanScorer.v1")
+def build_span_scorer(length: int = 2**18) -> Model:
+    """Sparse features in, one unnormalised score per row (softmax over a group outside)."""
+    return SparseLinear_v2(nO=1, length=length)
+
+
 @registry.misc("govie.link_candidates.v1")
 def make_link_candidates() -> callable:
     """Candidates of each link label: the entities of that label in the quantity's sentence."""
@@ -73,15 +79,16 @@ def pair_features(text: str, qty: Ent, cand: Ent, ents: list[Ent], label: str, r
     return [f"{label}|{f}" for f in feats]
 
 
-def featurize(pairs: list[Pair]) -> tuple:
-    """(keys, values, lengths) arrays for SparseLinear."""
-    keys, lengths = [], []
-    for pair in pairs:
-        feats = pair_features(*pair)
-        keys.extend(hash_string(f) for f in feats)
-        lengths.append(len(feats))
+def hash_features(rows: list[list[str]]) -> tuple:
+    """(keys, values, lengths) arrays for SparseLinear from feature strings per row."""
+    keys = [hash_string(f) for feats in rows for f in feats]
     return (
         numpy.asarray(keys, dtype="uint64"),
         numpy.ones(len(keys), dtype="float32"),
-        numpy.asarray(lengths, dtype="int32"),
+        numpy.asarray([len(f) for f in rows], dtype="int32"),
     )
+
+
+def featurize(pairs: list[Pair]) -> tuple:
+    """SparseLinear input for (quantity, candidate) pairs."""
+    return hash_features([pair_features(*pair) for pair in pairs])

@@ -1,0 +1,97 @@
+"""Train ``govie_indicators`` on ../shared/train (gold context entities), report held-out IND F.
+
+    python training/train_indicators.py [training/configs/indicators.cfg]
+
+Holds out some documents for selection and prints IND span P/R/F on them, then trains
+on everything and saves the component to ``[paths] output``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import sys
+from pathlib import Path
+
+from spacy.util import load_config
+from split import is_dev  # training/ is the script directory
+
+import pipeline
+from pipeline.components.indicators import TrainItem, word_bounds
+from pipeline.linkers import default_optimizer
+from pipeline.linking import Ent
+
+logger = logging.getLogger("govie.train_indicators")
+
+
+def read_items(paths: list[Path], seg: str | None) -> dict[str, list[tuple[TrainItem, list[Ent]]]]:
+    """Per document: (training item, gold IND entities of its line) for every QTY."""
+    nlp = pipeline.blank(seg)
+    docs: dict[str, list] = {}
+    for path in paths:
+        for raw in path.read_text(encoding="utf8").splitlines():
+            row = json.loads(raw)
+            text = row["text"]
+            ents = [Ent(e["start"], e["end"], e["label"]) for e in row["entities"]]
+            context = [e for e in ents if e.label != "IND"]
+            gold_inds = [e for e in ents if e.label == "IND"]
+            starts, ends = word_bounds(nlp.make_doc(text))
+            ind_of = {f["qty"]: ents[f["ind"]] for f in row["facts"] if f["ind"] is not None}
+            line_items = []
+            for i, qty in enumerate(ents):
+                if qty.label != "QTY":
+                    continue
+                ind = ind_of.get(i)
+                gold = (ind.start, ind.end) if ind is not None else None
+                line_items.append((text, qty, context, gold, starts, ends))
+            docs.setdefault(row.get("doc") or path.stem, []).append((line_items, gold_inds))
+    return docs
+
+
+def ind_prf(finder, lines) -> dict[str, float]:
+    tp = n_pred = n_gold = 0
+    for items, gold_inds in lines:
+        if not items:
+            n_gold += len(gold_inds)
+            continue
+        text, _, context, _, starts, ends = items[0]
+        pred = {(e.start, e.end) for e in finder.predict_spans(text, context, starts, ends)}
+        gold = {(e.start, e.end) for e in gold_inds}
+        tp, n_pred, n_gold = tp + len(pred & gold), n_pred + len(pred), n_gold + len(gold)
+    p, r = tp / max(1, n_pred), tp / max(1, n_gold)
+    return {"p": round(p, 4), "r": round(r, 4), "f": round(2 * p * r / max(1e-9, p + r), 4)}
+
+
+def fit(nlp, lines, cfg) -> object:
+    finder = nlp.add_pipe("govie_indicators", config=cfg["component_cfg"])
+    items = [it for line_items, _ in lines for it in line_items]
+    finder.initialize(items)
+    rng, sgd = random.Random(cfg["seed"]), default_optimizer(cfg["learn_rate"])
+    for epoch in range(cfg["epochs"]):
+        rng.shuffle(items)
+        loss = sum(finder.update(items[i : i + cfg["batch_size"]], sgd)
+                   for i in range(0, len(items), cfg["batch_size"]))
+        logger.info("epoch %d loss %.1f", epoch, loss)
+    return finder
+
+
+def main(config_path: str = "training/configs/indicators.cfg") -> None:
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    config = load_config(config_path)
+    cfg = dict(config["training"], component_cfg=config["component"])
+    docs = read_items(sorted(Path(config["paths"]["train"]).glob("*.jsonl")), config["paths"]["seg"])
+    dev = [x for n, lines in docs.items() if is_dev(n, cfg["dev_tenths"]) for x in lines]
+    train = [x for n, lines in docs.items() if not is_dev(n, cfg["dev_tenths"]) for x in lines]
+    finder = fit(pipeline.blank(), train, cfg)
+    result = {"held_out_ind": ind_prf(finder, dev), "train_ind": ind_prf(finder, train)}
+    logger.info("%s", result)
+    final = fit(pipeline.blank(), dev + train, cfg)
+    out = Path(config["paths"]["output"])
+    final.to_disk(out)
+    config.to_disk(out / "indicators.cfg")
+    (out / "scores.json").write_text(json.dumps(result, indent=1))
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
