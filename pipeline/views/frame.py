@@ -126,22 +126,23 @@ def doc_fact_rows(doc) -> list[dict]:
 
     meta = doc._.meta or {}
     doc_id = meta.get("doc_id") or ""
+    text = doc.text  # spaCy joins the tokens on every access: once
     rows = []
     for i, fact in enumerate(doc._.facts or []):
         qs, qe = fact["qty"]
         ind = fact.get("ind") or [None, None]
-        loc_text = _surface(doc.text, fact.get("loc"))
-        s_start, s_end = sentence_of(doc.text, qs)
+        loc_text = _surface(text, fact.get("loc"))
+        s_start, s_end = sentence_of(text, qs)
         rows.append(_complete({
             "doc_id": doc_id, "fact_id": f"{doc_id}-{i:04d}",
-            "qty_text": doc.text[qs:qe], "qty_start": qs, "qty_end": qe,
-            "ind_text": _surface(doc.text, fact.get("ind")), "ind_start": ind[0], "ind_end": ind[1],
-            "date_text": _surface(doc.text, fact.get("date")), "loc_text": loc_text,
+            "qty_text": text[qs:qe], "qty_start": qs, "qty_end": qe,
+            "ind_text": _surface(text, fact.get("ind")), "ind_start": ind[0], "ind_end": ind[1],
+            "date_text": _surface(text, fact.get("date")), "loc_text": loc_text,
             "value": fact.get("value"), "value_high": fact.get("value_high"), "unit": fact.get("unit"),
             "approx": bool(fact.get("approx")), "year": fact.get("year"),
             "change": bool(fact.get("change")), "target": bool(fact.get("target")),
             "confidence": float(fact.get("confidence") or 0.0),
-            "sentence": doc.text[s_start:s_end].strip(), "place": loc_text or meta.get("doc_place"),
+            "sentence": text[s_start:s_end].strip(), "place": loc_text or meta.get("doc_place"),
         }, FACT_COLUMNS))
     return rows
 

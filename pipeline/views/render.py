@@ -78,8 +78,9 @@ def arcs_html(doc: Doc, max_width: int = MAX_ROW_WIDTH) -> str:
     facts = [f for f in doc._.facts or [] if f.get("qty")]
     if not facts:
         return '<p class="govie-meta">No facts.</p>'
+    text = doc.text  # spaCy joins the tokens on every access: once
     ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-    rows = [arc_row(doc.text, group, ents) for group in fact_groups(doc.text, facts, max_width)]
+    rows = [arc_row(text, group, ents) for group in fact_groups(text, facts, max_width)]
     return "\n".join(f'<div class="govie-row">{row}</div>' for row in rows)
 
 
