@@ -261,3 +261,30 @@ def test_facts_frame_without_pandas(monkeypatch, tmp_path):
 def test_missing_extract_output(tmp_path):
     with pytest.raises(GovieError, match="E701"):
         read_extract(tmp_path)
+
+
+@pytest.mark.parametrize("text", ["", "没有数字的句子。"])
+def test_render_without_facts(text):
+    doc = pipeline.blank().make_doc(text)
+    html = render(doc)
+    parse(html)
+    assert "No facts." in html
+
+
+def test_report_of_empty_extract(tmp_path):
+    for table in ("documents", "facts"):
+        (tmp_path / f"{table}.jsonl").write_text("", encoding="utf8")
+    page = parse(report(tmp_path))
+    assert json.loads(page.scripts["govie-data"])["rows"] == []
+
+
+def test_report_escapes_markup_in_values(tmp_path):
+    documents, facts = rows()
+    facts[0]["ind_text"] = facts[1]["ind_text"] = "</script><b>指标"
+    for table, data in (("documents", documents), ("facts", facts)):
+        lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in data)
+        (tmp_path / f"{table}.jsonl").write_text(lines, encoding="utf8")
+    page = parse(report(tmp_path))
+    blob = json.loads(page.scripts["govie-data"])
+    assert blob["rows"][0][2] == "</script><b>指标"
+    assert not [t for t, _ in page.tags if t == "b"]
