@@ -288,3 +288,17 @@ def test_report_escapes_markup_in_values(tmp_path):
     blob = json.loads(page.scripts["govie-data"])
     assert blob["rows"][0][2] == "</script><b>指标"
     assert not [t for t, _ in page.tags if t == "b"]
+
+
+def test_show_many_documents_has_contents(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "甲.txt").write_text("青禾区2025年工作总结\n全区地区生产总值386.5亿元。\n", encoding="utf8")
+    (folder / "乙.txt").write_text("云栖县2025年工作总结\n全县粮食总产量12.6万吨。\n", encoding="utf8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert show_command(folder, tmp_path / "show.html") == 2
+    page = parse((tmp_path / "show.html").read_text(encoding="utf8"))
+    links = [a["href"] for t, a in page.tags if t == "a"]
+    anchors = {"#" + a["id"] for t, a in page.tags if t == "div" and a.get("id")}
+    assert len(links) == 2 and set(links) == anchors

@@ -51,7 +51,8 @@ def render(doc: Doc, title: str | None = None, style: bool = True) -> str:
     facts = doc._.facts or []
     heading = title or meta.get("title") or meta.get("doc_id") or "document"
     details = [f"{k}: {meta[k]}" for k in ("doc_year", "doc_place", "doc_id") if meta.get(k) is not None]
-    parts = [STYLE if style else "", '<div class="govie-doc">']
+    anchor = f' id="doc-{escape(str(meta["doc_id"]))}"' if meta.get("doc_id") else ""
+    parts = [STYLE if style else "", f'<div class="govie-doc"{anchor}>']
     parts.append(f"<h2>{escape(str(heading))}</h2>")
     parts.append(f'<div class="govie-meta">{escape(" · ".join(details))} · {len(facts)} facts</div>')
     parts.append(_legend())
@@ -143,14 +144,20 @@ def show_file(file: str | Path, html: str | Path, model: str | Path | None = Non
     from ..ingest import Document, iter_documents
 
     nlp = load(model)
-    parts, n = [], 0
+    parts, toc = [], []
     for record in iter_documents([file]):
         if isinstance(record, Document):
-            parts.append(render(process(nlp, record), title=record.title or record.source, style=False))
-            n += 1
+            doc = process(nlp, record)
+            title = record.title or record.source
+            parts.append(render(doc, title=title, style=False))
+            toc.append(f'<li><a href="#doc-{escape(record.doc_id)}">{escape(title)}</a> '
+                       f"({len(doc._.facts or [])} facts)</li>")
         else:
             where = f"{record.source}::{record.member}" if record.member else record.source
             parts.append(f'<p class="govie-meta">Skipped {escape(where)}: {escape(record.reason)}</p>')
+    if len(toc) > 1:  # many documents: a table of contents first
+        parts.insert(0, f'<div class="govie-doc"><h2>{len(toc)} documents</h2><ol>{"".join(toc)}</ol></div>')
+    n = len(toc)
     out = Path(html)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(page(parts, title=f"govie show {Path(file).name}"), encoding="utf8")
