@@ -20,6 +20,15 @@ from ..linking import CLAUSE_END, Ent, clause_of
 BLOCKED = re.compile(r"[，,；;。：:！？!?%％‰《》\n]")
 MAX_LEN = 24
 MAX_AFTER = 12
+MAX_GAP = 8
+
+
+GAP_FILLERS = re.compile(r"(了|分别|均|已|共|累计|都|也|还|将)")
+
+
+def gap_key(gap: str) -> str:
+    """A verb gap without its fillers (分别达到了 → 达到), so rarer forms share a known gap."""
+    return GAP_FILLERS.sub("", gap)
 
 
 def _bucket(n: int) -> str:
@@ -34,12 +43,13 @@ def make_indicator_candidates(max_len: int = MAX_LEN, max_after: int = MAX_AFTER
         c_start, c_end = clause_of(text, qty.start)
         taken = [e for e in ents if e.label not in ("IND",)]
         out = []
-        for gap in gaps:
-            end = qty.start - len(gap)
-            if end <= c_start or text[end : qty.start] != gap:
+        for k in range(0, min(MAX_GAP, qty.start - c_start)):
+            gap = text[qty.start - k : qty.start]
+            if gap not in gaps and gap_key(gap) not in gaps:
                 continue
+            end = qty.start - k
             for start in range(max(c_start, end - max_len), end):
-                out.append((start, end, gap))
+                out.append((start, end, gap_key(gap)))
         after = qty.end + (1 if text[qty.end : qty.end + 1] == "的" else 0)
         for end in range(after + 1, min(c_end, after + max_after) + 1):
             out.append((after, end, ">"))

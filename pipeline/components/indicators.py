@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from spacy.training import Example
 from thinc.api import Model, Optimizer
 
-from ..architectures.indicator_candidates import none_features, span_features
+from ..architectures.indicator_candidates import gap_key, none_features, span_features
 from ..architectures.relation_model import hash_features
 from ..linking import Ent
 
@@ -116,7 +116,7 @@ class IndicatorFinder:
             self.lexicon.add(text[gold[0] : gold[1]])
             tails[text[gold[1] - 2 : gold[1]]] += 1
             if gold[1] <= qty.start:
-                gaps[text[gold[1] : qty.start]] += 1
+                gaps[gap_key(text[gold[1] : qty.start])] += 1
         self.gaps = {g for g, n in gaps.items() if n >= self.min_gap_count and len(g) <= 6} | {""}
         self.tails = {t for t, n in tails.items() if n >= 2}
 
