@@ -13,7 +13,6 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
 from pathlib import Path
 
 from ..ingest import Document, IngestError, iter_documents
@@ -23,11 +22,22 @@ from .sinks import make_sink
 from .work import get_pipeline, process_batch
 
 logger = logging.getLogger(__name__)
+# A batch also ends once it holds this many characters: a long report goes alone in its
+# batch, so the workers share a few long documents evenly (bench/README.md).
+BATCH_CHARS = 10_000
 
 
-def batches(records: Iterable, size: int) -> Iterator[list]:
-    it = iter(records)
-    while chunk := list(islice(it, size)):
+def batches(records: Iterable, size: int, max_chars: int | None = BATCH_CHARS) -> Iterator[list]:
+    """Lists of up to ``size`` records, cut early once they hold ``max_chars`` characters."""
+    chunk: list = []
+    chars = 0
+    for record in records:
+        chunk.append(record)
+        chars += len(record.text) if isinstance(record, Document) else 0
+        if len(chunk) >= size or (max_chars and chars >= max_chars):
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
         yield chunk
 
 
@@ -101,7 +111,7 @@ def extract(
     meter = Progress(enabled=progress)
     pending: deque = deque()
     try:
-        for batch in batches(todo, batch_size):
+        for batch in batches(todo, batch_size, BATCH_CHARS):
             payloads = [worker_payload(r) for r in batch if isinstance(r, Document)]
             pending.append((batch, runner.submit(payloads)))
             while len(pending) >= runner.window:
