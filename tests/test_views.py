@@ -302,3 +302,22 @@ def test_show_many_documents_has_contents(tmp_path):
     links = [a["href"] for t, a in page.tags if t == "a"]
     anchors = {"#" + a["id"] for t, a in page.tags if t == "div" and a.get("id")}
     assert len(links) == 2 and set(links) == anchors
+
+
+def test_a_place_keeps_its_colour_across_charts():
+    from pipeline.views.report import chart_for, place_colors
+
+    groups = [
+        {"ind": "甲", "unit": "元", "change": False,
+         "points": {(2024, "青禾区", False): 1.0, (2025, "青禾区", False): 2.0, (2025, "云栖县", False): 3.0}},
+        {"ind": "乙", "unit": "元", "change": False,
+         "points": {(2024, "云栖县", False): 1.0, (2025, "白沙镇", False): 2.0}},
+    ]
+    colors = place_colors(groups)
+    strokes = {}
+    for group in groups:
+        for m in re.finditer(r'<circle [^>]*stroke="([^"]+)"[^>]*data-place="([^"]+)"', chart_for(group, colors)):
+            strokes.setdefault(m[2], set()).add(m[1])
+    assert set(strokes) == {"青禾区", "云栖县", "白沙镇"}
+    assert all(len(s) == 1 for s in strokes.values())
+    assert len({next(iter(s)) for s in strokes.values()}) == 3

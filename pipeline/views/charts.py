@@ -44,8 +44,13 @@ def _svg(width: int, height: int, body: list[str], cls: str) -> str:
     )
 
 
-def line_chart(series: dict[str, list[tuple[int, float, bool]]], width: int = 400, height: int = 230) -> str:
-    """One line per series (place) over years; hollow markers are targets."""
+def line_chart(series: dict[str, list[tuple[int, float, bool]]], width: int = 400, height: int = 230,
+               colors: dict[str, str] | None = None) -> str:
+    """One line per series (place) over years; hollow markers are targets.
+
+    ``colors`` keeps a place's colour the same across charts (else the palette in order).
+    """
+    colors = colors or {}
     points = [p for pts in series.values() for p in pts]
     years = sorted({p[0] for p in points})
     values = [p[1] for p in points]
@@ -66,7 +71,7 @@ def line_chart(series: dict[str, list[tuple[int, float, bool]]], width: int = 40
     for year in years:
         body.append(f'<text x="{x(year):.1f}" y="{top + plot_h + 14}" text-anchor="middle" fill="#555">{year}</text>')
     for k, (name, pts) in enumerate(series.items()):
-        color = PALETTE[k % len(PALETTE)]
+        color = colors.get(name) or PALETTE[k % len(PALETTE)]
         actual = sorted((p for p in pts if not p[2]), key=lambda p: p[0])
         if len(actual) > 1:
             path = " ".join(f"{x(p[0]):.1f},{y(p[1]):.1f}" for p in actual)

@@ -15,7 +15,7 @@ from collections import Counter
 from html import escape
 from pathlib import Path
 
-from .charts import bar_chart, line_chart
+from .charts import PALETTE, bar_chart, line_chart
 from .frame import read_extract
 from .render import cell_text, fact_table
 
@@ -51,7 +51,13 @@ def indicator_groups(facts: list[dict]) -> list[dict]:
     return sorted(groups, key=lambda g: (-len(g["points"]), g["ind"]))
 
 
-def chart_for(group: dict) -> str:
+def place_colors(groups: list[dict]) -> dict[str, str]:
+    """One colour per place for all charts, the most charted places first."""
+    counts = Counter(place for g in groups for _, place, _ in g["points"])
+    return {place: PALETTE[i % len(PALETTE)] for i, (place, _) in enumerate(counts.most_common())}
+
+
+def chart_for(group: dict, colors: dict[str, str] | None = None) -> str:
     """A line chart over years (one line per place) or, for a single year, bars per place."""
     points = group["points"]
     years = {year for year, _, _ in points}
@@ -59,13 +65,13 @@ def chart_for(group: dict) -> str:
         counts = Counter(place for _, place, _ in points)
         places = [p for p, _ in counts.most_common(MAX_SERIES)]
         series = {p: [(y, v, t) for (y, pl, t), v in sorted(points.items()) if pl == p] for p in places}
-        return line_chart(series)
+        return line_chart(series, colors=colors)
     bars = sorted(((pl + (" 目标" if t else ""), v, t) for (_, pl, t), v in points.items()),
                   key=lambda b: -b[1])
     return bar_chart(bars[:MAX_BARS])
 
 
-def _card(group: dict) -> str:
+def _card(group: dict, colors: dict[str, str]) -> str:
     places = sorted({pl for _, pl, _ in group["points"]})
     years = sorted({y for y, _, _ in group["points"]})
     unit = group["unit"] + (" · 增速/变化" if group["change"] else "")
@@ -73,7 +79,7 @@ def _card(group: dict) -> str:
     return (
         f'<div class="govie-card" data-ind="{escape(group["ind"])}" '
         f"data-places='{escape(json.dumps(places, ensure_ascii=False))}' "
-        f"data-years='{json.dumps(years)}'><h4>{title}</h4>{chart_for(group)}</div>"
+        f"data-years='{json.dumps(years)}'><h4>{title}</h4>{chart_for(group, colors)}</div>"
     )
 
 
@@ -135,7 +141,8 @@ def report_html(directory: str | Path) -> str:
                f"{len(facts)} facts · {len(groups)} indicators charted")
     if uncharted:
         summary += f" · {uncharted} facts without indicator (not charted)"
-    cards = "".join(_card(g) for g in groups[:MAX_CHARTS]) or '<p class="govie-meta">No indicator has two points or more.</p>'
+    colors = place_colors(groups)
+    cards = "".join(_card(g, colors) for g in groups[:MAX_CHARTS]) or '<p class="govie-meta">No indicator has two points or more.</p>'
     if len(groups) > MAX_CHARTS:
         cards += f'<p class="govie-meta">{len(groups) - MAX_CHARTS} more indicators not drawn.</p>'
     labels = {d.get("doc_id"): _doc_label(d) for d in documents}
