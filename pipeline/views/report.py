@@ -64,6 +64,8 @@ def chart_for(group: dict, colors: dict[str, str] | None = None) -> str:
     if len(years) >= 2:
         counts = Counter(place for _, place, _ in points)
         places = [p for p, _ in counts.most_common(MAX_SERIES)]
+        order = list(colors or {})
+        places.sort(key=lambda p: order.index(p) if p in order else len(order))  # legends agree
         series = {p: [(y, v, t) for (y, pl, t), v in sorted(points.items()) if pl == p] for p in places}
         return line_chart(series, colors=colors)
     bars = sorted(((pl + (" 目标" if t else ""), v, t) for (_, pl, t), v in points.items()),
