@@ -11,7 +11,7 @@ STAMP   := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[dev]"
+	$(BIN)/python -m pip install -q -e ".[dev,views]"
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -70,7 +70,7 @@ bench-seg: $(STAMP)
 
 ## Headless Chromium screenshots of the document view and the report (Debian chromium).
 screenshots: $(STAMP)
-	command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
+	command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium fonts-noto-cjk)
 	$(BIN)/python -m pip install -q -e ".[views]"
 	$(BIN)/python bench/screenshots.py
 

@@ -122,6 +122,32 @@ def extract(
                f"{counts['facts']} facts, {counts['skipped']} already done -> {out}")
 
 
+@app.command()
+def show(
+    file: Path = typer.Argument(..., help="Any input extract reads: file, directory or archive"),
+    html: Path = typer.Option(..., "--html", help="Output HTML page"),
+    model: Path = typer.Option(None, help="Pipeline directory"),
+) -> None:
+    """Entities, facts as arcs and the fact table of each document of FILE, as one HTML page."""
+    from .views.cli_commands import show as show_page
+
+    _setup_logging(False)
+    n = show_page(file, html, model)
+    typer.echo(f"{n} documents -> {html}")
+
+
+@app.command()
+def report(
+    directory: Path = typer.Argument(..., help="An extract output directory (any format)"),
+    html: Path = typer.Option(..., "--html", help="Output HTML page"),
+) -> None:
+    """One offline HTML page: facts per document, charts per indicator, errors, filters."""
+    from .views.cli_commands import report as report_page
+
+    _setup_logging(False)
+    typer.echo(f"report -> {report_page(directory, html)}")
+
+
 def main() -> None:
     try:
         app()
