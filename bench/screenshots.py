@@ -52,7 +52,7 @@ DEMO_FACTS = [
     ("d2", "地区生产总值", 1.528e10, "元", 2024, "云栖县", False, False),
     ("d2", "地区生产总值", 5.7, "%", 2024, "云栖县", True, False),
     ("d2", "城镇新增就业", 2300, "人", 2025, "云栖县", False, False),
-    ("d2", "粮食总产量", 1.26e8, "千克", 2025, "云栖县", False, False),
+    ("d2", "粮食总产量", 1.26e5, "吨", 2025, "云栖县", False, False),
 ]
 
 
@@ -73,8 +73,8 @@ DEMO_DOC_FACTS = [
     ("6.2%", "地区生产总值", "过去一年", "青禾区", 6.2, "%", 2025, True, False),
     ("21.3亿元", "一般公共预算收入", "过去一年", "青禾区", 2.13e9, "元", 2025, False, False),
     ("4.8%", "一般公共预算收入", "过去一年", "青禾区", 4.8, "%", 2025, True, False),
-    ("12.6万吨", "粮食总产量", None, "云栖县", 1.26e8, "千克", 2025, False, False),
-    ("0.4万吨", "粮食总产量", None, "云栖县", 4e6, "千克", 2025, True, False),
+    ("12.6万吨", "粮食总产量", None, "云栖县", 1.26e5, "吨", 2025, False, False),
+    ("0.4万吨", "粮食总产量", None, "云栖县", 4e3, "吨", 2025, True, False),
     ("6%左右", "地区生产总值", "今年", None, 6.0, "%", 2026, True, True),
     ("4000人以上", "城镇新增就业", "今年", None, 4000, "人", 2026, False, True),
 ]
@@ -121,8 +121,8 @@ def run_extract(samples: Path, out_dir: Path) -> None:
 def _qty_text(value: float, unit: str) -> str:
     if unit == "元" and value >= 1e8:
         return f"{value / 1e8:g}亿元"
-    if unit == "千克" and value >= 1e7:
-        return f"{value / 1e7:g}万吨"
+    if unit == "吨" and value >= 1e4:
+        return f"{value / 1e4:g}万吨"
     return f"{value:g}{unit}"
 
 
