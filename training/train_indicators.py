@@ -66,7 +66,7 @@ def ind_prf(finder, lines) -> dict[str, float]:
 def fit(nlp, lines, cfg) -> object:
     finder = nlp.add_pipe("govie_indicators", config=cfg["component_cfg"])
     items = [it for line_items, _ in lines for it in line_items]
-    finder.initialize(items)
+    finder.initialize(items, lexicon=cfg["lexicon"])
     rng, sgd = random.Random(cfg["seed"]), default_optimizer(cfg["learn_rate"])
     for epoch in range(cfg["epochs"]):
         rng.shuffle(items)
@@ -79,7 +79,8 @@ def fit(nlp, lines, cfg) -> object:
 def main(config_path: str = "training/configs/indicators.cfg") -> None:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     config = load_config(config_path)
-    cfg = dict(config["training"], component_cfg=config["component"])
+    lexicon = Path(config["paths"]["lexicon"]).read_text(encoding="utf8").split()
+    cfg = dict(config["training"], component_cfg=config["component"], lexicon=lexicon)
     docs = read_items(sorted(Path(config["paths"]["train"]).glob("*.jsonl")), config["paths"]["seg"])
     dev = [x for n, lines in docs.items() if is_dev(n, cfg["dev_tenths"]) for x in lines]
     train = [x for n, lines in docs.items() if not is_dev(n, cfg["dev_tenths"]) for x in lines]

@@ -94,7 +94,7 @@ def span_features(text: str, qty: Ent, cand: tuple[int, int, str], ents: list[En
         f"prev1={before[-1:]}", f"prev2={before}", f"at_clause_start={start == c_start}",
         f"word_start={start in word_starts}", f"word_end={end in word_ends}",
         f"words={start in word_starts}|{end in word_ends}",
-        f"tail_lex={span[-2:] in tails}", f"prev_ent={prev_ent}",
+        f"lex={span in lexicon}", f"tail_lex={span[-2:] in tails}", f"prev_ent={prev_ent}",
         f"qty_tail={text[qty.end - 1 : qty.end]}", f"qty_tail_gap={text[qty.end - 1 : qty.end]}|{gap}",
         f"prev_break={bool(CLAUSE_END.match(text, max(0, start - 1))) or start == 0}",
     ]

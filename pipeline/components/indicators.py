@@ -107,18 +107,19 @@ class IndicatorFinder:
         return doc
 
     def initialize(self, items: Iterable[TrainItem], lexicon: Iterable[str] = ()) -> None:
-        """Learn the verb gaps, the indicator lexicon and its tails from training items."""
-        gaps, tails = Counter(), Counter()
-        self.lexicon = set(lexicon)
+        """Learn the verb gaps from training items; take names and their tails from ``lexicon``.
+
+        The lexicon is external (NBS indicator names): names from the training items
+        themselves would make "in the lexicon" a perfect, useless feature.
+        """
+        gaps = Counter()
         for text, qty, _, gold, _, _ in items:
-            if gold is None:
-                continue
-            self.lexicon.add(text[gold[0] : gold[1]])
-            tails[text[gold[1] - 2 : gold[1]]] += 1
-            if gold[1] <= qty.start:
+            if gold is not None and gold[1] <= qty.start:
                 gaps[gap_key(text[gold[1] : qty.start])] += 1
         self.gaps = {g for g, n in gaps.items() if n >= self.min_gap_count and len(g) <= 6} | {""}
-        self.tails = {t for t, n in tails.items() if n >= 2}
+        self.lexicon = set(lexicon)
+        tails = Counter(name[-2:] for name in self.lexicon)
+        self.tails = {t for t, n in tails.items() if n >= 3}
 
     def update(self, items: list[TrainItem], sgd: Optimizer) -> float:
         """One step of softmax over each quantity's candidates and "none"."""
