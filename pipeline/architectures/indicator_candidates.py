@@ -99,7 +99,9 @@ def span_features(text: str, qty: Ent, cand: tuple[int, int, str], ents: list[En
         f"prev_break={bool(CLAUSE_END.match(text, max(0, start - 1))) or start == 0}",
     ]
     words = _words(text, start, end, word_starts, word_ends)
-    feats += [f"first_word={words[0]}", f"last_word={words[-1]}", f"n_words={_bucket(len(words))}"]
+    prev_word = _words(text, max(c_start, start - 4), start, word_starts, word_ends)[-1:] if start > c_start else []
+    feats += [f"first_word={words[0]}", f"last_word={words[-1]}", f"n_words={_bucket(len(words))}",
+              f"prev_word={prev_word[0] if prev_word else '^'}"]
     if gap == ">":
         feats.append(f"after_next={text[end : end + 1]}")
     return feats
