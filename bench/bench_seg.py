@@ -73,19 +73,30 @@ def read_domain(limit: int | None) -> list[dict]:
 
 
 def edge_agreement(segment: Segmenter, records: list[dict]) -> dict[str, float]:
-    """Per label: the share of gold entity edges (start, end) that are word edges."""
-    hits = dict.fromkeys(LABELS, 0)
-    total = dict.fromkeys(LABELS, 0)
+    """Per label: the share of gold entity edges (start, end) that are word edges, and
+    (key ``"LABEL=1w"``) the share of entities that are exactly one word.
+
+    Finer words score higher on edges (characters score 1.0), lower on one-word
+    entities; ``chars/word`` gives the granularity.
+    """
+    hits, whole, total = (dict.fromkeys(LABELS, 0) for _ in range(3))
+    n_chars = n_words = 0
     for rec in records:
         text = rec["text"]
-        edges = set()
-        for start, end in word_positions(text, segment(text)):
-            edges.update((start, end))
+        positions = word_positions(text, segment(text))
+        n_words += len(positions)
+        n_chars += sum(end - start for start, end in positions)
+        edges = {edge for span in positions for edge in span}
+        words = set(positions)
         for ent in rec["entities"]:
             if ent["label"] in total:
-                total[ent["label"]] += 2
+                total[ent["label"]] += 1
                 hits[ent["label"]] += (ent["start"] in edges) + (ent["end"] in edges)
-    return {label: hits[label] / total[label] for label in LABELS if total[label]}
+                whole[ent["label"]] += (ent["start"], ent["end"]) in words
+    shares = {lb: hits[lb] / (2 * total[lb]) for lb in LABELS if total[lb]}
+    shares.update({f"{lb}=1w": whole[lb] / total[lb] for lb in LABELS if total[lb]})
+    shares["chars/word"] = n_chars / max(n_words, 1)
+    return shares
 
 
 def pipe_speed(model_dir: Path, texts: list[str]) -> dict[int, float]:
@@ -125,11 +136,13 @@ def main() -> None:
             prec, rec, f1, speed = score_gold(segment, gold)
             print(f"{set_name:<10} {seg_name:<11} {prec:7.4f} {rec:7.4f} {f1:7.4f} {speed:9.0f}")
     records = read_domain(args.limit)
-    print(f"\nentity edges on word edges ({len(records)} in-domain paragraphs, ../shared/train)")
-    print(f"{'segmenter':<11} " + " ".join(f"{label:>6}" for label in LABELS))
+    print(f"\nentity edges on word edges; X=1w: entities that are one word "
+          f"({len(records)} in-domain paragraphs, ../shared/train)")
+    columns = (*LABELS, *(f"{lb}=1w" for lb in LABELS), "chars/word")
+    print(f"{'segmenter':<11} " + " ".join(f"{name:>7}" for name in columns))
     for seg_name, segment in segs.items():
         shares = edge_agreement(segment, records)
-        print(f"{seg_name:<11} " + " ".join(f"{shares.get(lb, 0):6.3f}" for lb in LABELS))
+        print(f"{seg_name:<11} " + " ".join(f"{shares.get(c, 0):7.3f}" for c in columns))
     speeds = pipe_speed(args.model, texts)
     print(f"\nnlp.pipe, {sum(map(len, texts))} chars: n_process=1 {speeds[1]:.0f} chars/s, "
           f"n_process=2 {speeds[2]:.0f} chars/s, speed-up {speeds[2] / speeds[1]:.2f}x")

@@ -31,6 +31,8 @@ from .errors import Errors, GovieError, Warnings
 MODEL_FILES = ("features.msgpack", "weights.npz")
 USER_DICT = "user_dict.txt"
 REPO_ROOT = Path(__file__).resolve().parents[1]
+# pkuseg sees ASCII as the full-width forms its training text (CTB6) mostly uses
+FULL_WIDTH = {c: c + 0xFEE0 for c in range(0x21, 0x7F)}
 logger = logging.getLogger(__name__)
 
 
@@ -127,7 +129,8 @@ class CharWordTokenizer:
         """Words of ``text`` by the segmenter (characters when there is none)."""
         if self.segmenter is None:
             return [c for c in text if not c.isspace()]
-        return self.segmenter.cut(text)
+        folded = text.translate(FULL_WIDTH)
+        return [text[s:e] for s, e in word_positions(folded, self.segmenter.cut(folded))]
 
     def __call__(self, text: str) -> Doc:
         words, spaces = _char_words(text)

@@ -1,6 +1,6 @@
 """Build the segmenter's domain dictionary ``models/seg/user_dict.txt``.
 
-    .venv/bin/python training/build_user_dict.py                 # default sources
+    .venv/bin/python training/build_user_dict.py                 # all sources
     .venv/bin/python training/build_user_dict.py --sources admin units --out /tmp/d.txt
 
 pkuseg cuts a dictionary word out of the text before the model sees it (forward
@@ -118,7 +118,7 @@ SOURCES = {
     "units": lambda: set(UNITS),
     "core": lambda: set(CORE_INDICATORS),
 }
-DEFAULT_SOURCES = ["admin", "nbs", "units", "core"]
+DEFAULT_SOURCES = ["admin", "nbs", "caijing", "diming", "units", "core"]
 
 
 def build(sources: list[str]) -> list[str]:
