@@ -85,6 +85,43 @@ def resolve_model_dir(model_dir: str | Path) -> Path:
     return path
 
 
+class DictCutter:
+    """pkuseg's user-dictionary pre-cut (forward longest match), with sets, not a trie.
+
+    Stands in for ``spacy_pkuseg.Preprocesser``, which builds five times slower and
+    whose trie walk can overshoot the last dictionary word ("四川省科" for 四川省).
+    """
+
+    def __init__(self, words: Iterable[str]):
+        self.words = set(words)
+        self.prefixes = {w[:k] for w in self.words for k in range(1, len(w) + 1)}
+
+    def solve(self, text: str) -> tuple[list[str], list[bool], list[str]]:
+        """Pieces of ``text``; dictionary words flagged True (pkuseg keeps them whole)."""
+        pieces: list[str] = []
+        is_word: list[bool] = []
+        last = i = 0
+        while i < len(text):
+            end, j = -1, i + 1
+            while j <= len(text) and text[i:j] in self.prefixes:
+                if text[i:j] in self.words:
+                    end = j
+                j += 1
+            if end < 0:
+                i += 1
+                continue
+            if last != i:
+                pieces.append(text[last:i])
+                is_word.append(False)
+            pieces.append(text[i:end])
+            is_word.append(True)
+            last = i = end
+        if last < len(text):
+            pieces.append(text[last:])
+            is_word.append(False)
+        return pieces, is_word, [""] * len(pieces)
+
+
 class CharWordTokenizer:
     """One token per non-space character; pkuseg words as ``norm_`` / ``lemma_``.
 
@@ -117,12 +154,8 @@ class CharWordTokenizer:
         segmenter = spacy_pkuseg.pkuseg(str(model_dir), user_dict=None)
         user_dict = model_dir / USER_DICT
         if self.user_dict and user_dict.exists():
-            segmenter.preprocesser = spacy_pkuseg.Preprocesser(str(user_dict))
-        self.files = {
-            name: (model_dir / name).read_bytes()
-            for name in (*MODEL_FILES, USER_DICT)
-            if (model_dir / name).exists()
-        }
+            segmenter.preprocesser = DictCutter(user_dict.read_text(encoding="utf-8").split())
+        self.files = _read_files(model_dir)
         self.segmenter = segmenter
 
     def segment(self, text: str) -> list[str]:
@@ -166,7 +199,8 @@ class CharWordTokenizer:
 
     def from_disk(self, path: str | Path, **kwargs) -> CharWordTokenizer:
         path = Path(path)
-        if all((path / f).exists() for f in MODEL_FILES):
+        # skip the reload when the config already loaded these very files
+        if all((path / f).exists() for f in MODEL_FILES) and _read_files(path) != self.files:
             self.load_segmenter(path)
         return self
 
@@ -185,6 +219,11 @@ class CharWordTokenizer:
 
     def __reduce__(self):
         return (_tokenizer_from_bytes, (self.vocab, self.to_bytes()))
+
+
+def _read_files(model_dir: Path) -> dict[str, bytes]:
+    names = (*MODEL_FILES, USER_DICT)
+    return {name: (model_dir / name).read_bytes() for name in names if (model_dir / name).exists()}
 
 
 def _position(off: int, start: int, end: int) -> int:
