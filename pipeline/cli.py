@@ -78,23 +78,25 @@ def _score(scorer: Path, gold: Path, pred: Path, json_out: Path) -> str:
 
 @app.command()
 def run(
-    samples: Path = typer.Argument(Path("corpus/samples"), help="Sample documents (JSONL)"),
-    out: Path = typer.Option(Path("out/run"), help="Output directory"),
+    samples: Path = typer.Argument(Path("corpus/samples"), help="Documents to process"),
+    out: Path = typer.Option(Path("out/run"), help="Output directory (replaced)"),
     model: Path = typer.Option(None, help="Pipeline directory"),
+    workers: int = typer.Option(1, help="Worker processes"),
 ) -> None:
-    """The main job on the bundled samples: annotate them and print the facts found."""
-    from .annotate import annotate_file
-    from .views.table import facts_table
+    """The main job on the bundled samples: extract, print the facts, write the report."""
+    from .batch import extract as run_extract
+    from .views.frame import read_extract
+    from .views.report import write_report
+    from .views.table import extract_rows, render_table
 
     _setup_logging(False)
-    nlp = _load(model)
-    out.mkdir(parents=True, exist_ok=True)
-    files = sorted(samples.glob("*.jsonl")) if samples.is_dir() else [samples]
-    for path in files:
-        dst = out / path.name
-        annotate_file(nlp, path, dst)
-        typer.echo(facts_table(dst))
-    logger.info("wrote %d annotated files to %s", len(files), out)
+    counts = run_extract([samples], out, fmt="jsonl", workers=workers, overwrite=True,
+                         model=model, progress=False)
+    documents, facts = read_extract(out)
+    typer.echo(render_table(extract_rows(documents, facts), f"{samples}", limit=60))
+    report = write_report(out, out / "report.html")
+    typer.echo(f"{counts['documents']} documents ({counts['errors']} errors), {counts['facts']} "
+               f"facts -> {out}/facts.jsonl, {out}/documents.jsonl; report: {report}")
 
 
 @app.command()

@@ -41,6 +41,17 @@ class Quantity:
     value_high: float | None = None
     kind: str = "number"
 
+    def __post_init__(self) -> None:
+        # scaling in binary floats leaves noise (72.4亿 → 7240000000.000001): keep 12 digits
+        object.__setattr__(self, "value", tidy(self.value))
+        if self.value_high is not None:
+            object.__setattr__(self, "value_high", tidy(self.value_high))
+
+
+def tidy(value: float) -> float:
+    """``value`` rounded to 12 significant digits."""
+    return float(f"{value:.12g}")
+
 
 @dataclass(frozen=True)
 class Scan:
