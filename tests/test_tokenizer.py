@@ -13,6 +13,7 @@ from spacy.vocab import Vocab
 from pipeline.errors import GovieError
 from pipeline.tokenizer import (
     CharWordTokenizer,
+    DictCutter,
     resolve_model_dir,
     word_positions,
     word_prf,
@@ -97,6 +98,23 @@ def test_chars_without_model(text, n_tokens):
     assert all(t.lemma_ == ("" if t.text.isspace() else "S") for t in doc)
 
 
+@pytest.mark.parametrize(
+    "text,pieces",
+    [
+        ("四川省科技厅", [("四川省", True), ("科技厅", False)]),
+        ("在北京市海淀区", [("在", False), ("北京市海淀区", True)]),
+        ("北京和北京市", [("北京", True), ("和", False), ("北京市", True)]),
+        ("没有词", [("没有词", False)]),
+        ("", []),
+    ],
+)
+def test_dict_cutter_longest_match(text, pieces):
+    cutter = DictCutter(["四川省", "北京", "北京市", "北京市海淀区", "四川省科学院"])
+    found, is_word, tags = cutter.solve(text)
+    assert list(zip(found, is_word)) == pieces
+    assert tags == [""] * len(found)
+
+
 def test_missing_model_files(tmp_path):
     with pytest.raises(GovieError, match="E301"):
         CharWordTokenizer(Vocab(), model_dir=tmp_path)
@@ -141,6 +159,13 @@ def test_model_keeps_numbers_whole(nlp, text, word):
     doc = nlp(text)
     assert doc[start].lemma_ == "B"
     assert {t.norm_ for t in doc[start : start + len(word)]} == {word}
+
+
+@has_model
+@pytest.mark.parametrize("text", ["GDP增长5.2%，CPI上涨0.3%", "ＧＤＰ增长５．２％", "a b"])
+def test_model_words_keep_original_chars(nlp, text):
+    words = nlp.tokenizer.segment(text)
+    assert "".join(words) == "".join(text.split())
 
 
 @has_model
