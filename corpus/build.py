@@ -180,6 +180,9 @@ def main(argv: list[str] | None = None) -> None:
     dev = [x for x in dev if not guard.blocks(x["text"])]
     save([gold_doc(tokenizer, x) for x in train], args.out / "train.spacy")
     save([gold_doc(tokenizer, x) for x in dev], args.out / "dev.spacy")
+    (args.out / "dev").mkdir(parents=True, exist_ok=True)
+    with (args.out / "dev" / "dev.jsonl").open("w", encoding="utf8") as f:
+        f.writelines(json.dumps(x, ensure_ascii=False) + "\n" for x in dev)
     save(public_docs(tokenizer, guard, data, args.public_chars, args.seed), args.out / "public.spacy")
     labeler = silver.SilverLabeler(
         silver.train_lexicon(train), silver.admin_names(data), silver.nbs_indicators(data)

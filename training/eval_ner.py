@@ -3,6 +3,8 @@
     .venv/bin/python training/eval_ner.py models/ner [--gold ../shared/gold] \
         [--pre govie_quantities,govie_dates] [--pred-dir out/ner-pred]
 
+``--gold corpus/build/dev`` scores the held-out train split instead (model selection).
+
 Predictions are written in the gold format (entities only, no facts) and scored with
 ``../shared/tools/gold.py``'s ``score``. ``--pre`` adds rule components before ``ner``
 (those whose factories are importable). ``--labels`` restricts the entities kept.
@@ -36,8 +38,8 @@ FACTORY_MODULES = {
 }
 
 
-def load_scorer(shared: Path):
-    spec = importlib.util.spec_from_file_location("gold_tool", shared / "tools" / "gold.py")
+def load_scorer(path: Path):
+    spec = importlib.util.spec_from_file_location("gold_tool", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -81,12 +83,13 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("model", type=Path)
     ap.add_argument("--gold", type=Path, default=SHARED / "gold")
+    ap.add_argument("--tool", type=Path, default=SHARED / "tools" / "gold.py")
     ap.add_argument("--pre", default="", help="rule components to add before ner")
     ap.add_argument("--labels", default=",".join(LABELS))
     ap.add_argument("--pred-dir", type=Path, default=None)
     ap.add_argument("--json", type=Path, default=None, help="write pooled scores here")
     args = ap.parse_args(argv)
-    tool = load_scorer(args.gold.parent)
+    tool = load_scorer(args.tool)
     nlp = load_pipeline(args.model, [p for p in args.pre.split(",") if p])
     labels = set(args.labels.split(","))
     gold_all, pred_all = [], []

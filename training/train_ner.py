@@ -8,7 +8,7 @@
 corpus. Training stops at ``--max-steps`` or after ``--minutes`` (a time budget checked
 at every logged evaluation), whichever comes first; ``model-best`` is selected on
 ``corpus/build/dev.spacy`` (never on gold). ``--ship`` copies ``model-best`` to a
-pipeline directory without the tokenizer's segmenter files.
+pipeline directory that carries the segmenter files in ``tokenizer/``.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 import spacy  # noqa: E402
 from spacy.cli.train import train as spacy_train  # noqa: E402
+from thinc.api import Config  # noqa: E402
 
 import pipeline.tokenizer  # noqa: E402,F401  (registers govie.CharWordTokenizer.v1)
 
@@ -76,10 +77,13 @@ def link_corpus(run: Path, names: list[str], train_repeat: int) -> Path:
 
 
 def ship(model: Path, target: Path) -> None:
-    """Copy a trained pipeline, keeping the config's tokenizer but not the seg model files."""
+    """Copy a trained pipeline; the segmenter travels in ``tokenizer/``, not as a path."""
     nlp = spacy.load(model)
     shutil.rmtree(target, ignore_errors=True)
-    nlp.to_disk(target, exclude=["tokenizer"])
+    nlp.to_disk(target)
+    config = Config().from_disk(target / "config.cfg", interpolate=False)
+    config["nlp"]["tokenizer"]["model_dir"] = None
+    config.to_disk(target / "config.cfg")
     logger.info("shipped %s -> %s", model, target)
 
 
