@@ -20,7 +20,7 @@ SEG_MODEL = MODELS_DIR / "seg"
 NER_MODEL = MODELS_DIR / "ner"
 FACTS_MODEL = MODELS_DIR / "facts"
 INDICATORS_MODEL = MODELS_DIR / "indicators"
-RULE_COMPONENTS = ("govie_sentences", "govie_quantities", "govie_dates")
+RULE_COMPONENTS = ("govie_sentences", "govie_quantities", "govie_dates", "govie_names")
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ def _import_components() -> None:
 
     from . import tokenizer  # noqa: F401
 
-    for module in ("sentences", "quantities", "dates", "indicators", "facts"):
+    for module in ("sentences", "quantities", "dates", "names", "guard", "indicators", "facts"):
         try:
             importlib.import_module(f"pipeline.components.{module}")
         except ModuleNotFoundError as err:
@@ -86,6 +86,7 @@ def assemble(
         for name in source.pipe_names:
             if name not in nlp.pipe_names:
                 nlp.add_pipe(name, source=source)
+        nlp.add_pipe("govie_guard")
     add_indicators(nlp, indicators_model)
     if "govie_facts" in Language.factories:
         add_facts(nlp, facts_model)

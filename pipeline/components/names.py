@@ -1,0 +1,79 @@
+"""``govie_names``: preset PER, LOC and ORG spans from lexicons and patterns (``pipeline.names``).
+
+Runs before ``ner``, which keeps preset entities and labels the rest. The lexicons
+travel with the pipeline (``to_disk``/``from_disk``); ``initialize`` reads them from
+``models/lexicons`` (or the directory given).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.scorer import get_ner_prf
+from spacy.tokens import Doc
+from spacy.training import Example
+
+from ..names import NameRules, read_lexicon, read_places
+
+LEXICON_DIR = Path(__file__).resolve().parents[2] / "models" / "lexicons"
+FILES = ("places.tsv", "names.tsv")
+
+
+@Language.factory(
+    "govie_names",
+    default_config={"labels": ["PER", "LOC", "ORG"]},
+    assigns=["doc.ents"],
+    requires=["doc.ents"],
+)
+def make_names(nlp: Language, name: str, labels: list[str]) -> NameTagger:
+    return NameTagger(name, labels)
+
+
+class NameTagger:
+    def __init__(self, name: str, labels: list[str]):
+        self.name = name
+        self.labels = set(labels)
+        self.rules: NameRules | None = None
+        self.source: Path | None = None
+
+    def initialize(self, get_examples=None, nlp=None, lexicon_dir: str | Path = LEXICON_DIR) -> None:
+        self.load(Path(lexicon_dir))
+
+    def load(self, directory: Path) -> None:
+        if not (directory / "places.tsv").exists():
+            return
+        self.rules = NameRules(read_places(directory / "places.tsv"), read_lexicon(directory / "names.tsv"))
+        self.source = directory
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.rules is None:
+            self.load(LEXICON_DIR)
+        if self.rules is None:
+            return doc
+        taken = [(e.start_char, e.end_char) for e in doc.ents]
+        new = []
+        for start, end, label in self.rules(doc.text):
+            if label in self.labels and not any(s < end and start < e for s, e in taken):
+                span = doc.char_span(start, end, label=label)
+                if span is not None:
+                    new.append(span)
+        if new:
+            doc.ents = sorted([*doc.ents, *new], key=lambda s: s.start)
+        return doc
+
+    def score(self, examples: list[Example], **kwargs) -> dict:
+        return get_ner_prf(examples)
+
+    def to_disk(self, path, exclude=tuple()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        if self.source is not None and self.source.resolve() != path.resolve():
+            for name in FILES:
+                if (self.source / name).exists():
+                    shutil.copyfile(self.source / name, path / name)
+
+    def from_disk(self, path, exclude=tuple()) -> NameTagger:
+        self.load(Path(path))
+        return self
