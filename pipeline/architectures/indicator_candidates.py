@@ -21,6 +21,11 @@ BLOCKED = re.compile(r"[，,；;。：:！？!?%％‰《》\n]")
 MAX_LEN = 24
 MAX_AFTER = 12
 MAX_GAP = 8
+# ANNOTATION.md: scope words and generic verbs stay outside an indicator
+GENERIC = re.compile(
+    r"^(全区|全县|全市|全省|全镇|全乡|全年|全国|我区|我县|我市|我省|我镇|共|累计|其中|实施|推进|完成|"
+    r"发放|争取|实现|带动|保障|开展|组织|举办|建成|落实|加快|持续|新引进|引进|招引)"
+)
 
 
 GAP_FILLERS = re.compile(r"(了|分别|均|已|共|累计|都|也|还|将)")
@@ -101,6 +106,7 @@ def span_features(text: str, qty: Ent, cand: tuple[int, int, str], ents: list[En
     words = _words(text, start, end, word_starts, word_ends)
     prev_word = _words(text, max(c_start, start - 4), start, word_starts, word_ends)[-1:] if start > c_start else []
     feats += [f"first_word={words[0]}", f"last_word={words[-1]}", f"n_words={_bucket(len(words))}",
+              f"generic_start={bool(GENERIC.match(span))}",
               f"prev_word={prev_word[0] if prev_word else '^'}"]
     if gap == ">":
         feats.append(f"after_next={text[end : end + 1]}")
