@@ -197,7 +197,7 @@ def synthetic(base: Path, n: int, seed: int = 0) -> Corpus:
 def provincial(limit: int | None) -> Corpus | None:
     if not PROVINCIAL.exists():
         return None
-    files = sorted(str(p) for p in PROVINCIAL.glob("*.csv"))[: limit or None]
+    files = sorted(str(p) for p in PROVINCIAL.glob("2026_*.csv"))[: limit or None]  # not the manifest
     return Corpus(f"provincial {len(files)}f", files)
 
 
