@@ -1,7 +1,7 @@
 """Train govie's word segmenter: a spacy-pkuseg CRF model, selected on CTB6 dev.
 
-    .venv/bin/python training/train_seg.py                       # CTB6 train -> models/seg
-    .venv/bin/python training/train_seg.py --extra sxu --iters 12 --out /tmp/seg-sxu
+    .venv/bin/python training/train_seg.py                  # CTB6 + Zhuxian -> models/seg
+    .venv/bin/python training/train_seg.py --extra --work /tmp/w --out /tmp/seg-ctb6
 
 The corpora are read from ``../shared/data`` at run time (nothing is copied into the
 repo). pkuseg's own trainer (``spacy_pkuseg.train``) does the work; we wrap it to keep
@@ -147,7 +147,8 @@ def size_mb(model_dir: Path) -> float:
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--extra", nargs="*", default=[], choices=["sxu", "zhuxian"])
+    p.add_argument("--extra", nargs="*", default=["zhuxian"], choices=["sxu", "zhuxian"],
+                   help="corpora added to CTB6 train (bare --extra: CTB6 only)")
     p.add_argument("--iters", type=int, default=16)
     p.add_argument("--trim", type=int, default=0, help="pkuseg featureTrim (min count - 1)")
     p.add_argument("--prune", type=float, default=0.05, help="drop features with max|w| below")
