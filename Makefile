@@ -44,6 +44,7 @@ install-train: $(STAMP)
 
 train-seg: $(STAMP)
 	$(BIN)/python training/train_seg.py
+	$(BIN)/python training/build_user_dict.py
 
 corpus: $(STAMP)
 	$(BIN)/python corpus/build.py
@@ -66,6 +67,7 @@ bench-quantities: $(STAMP)
 	$(BIN)/python bench/bench_quantities.py
 
 bench-seg: $(STAMP)
+	$(BIN)/python -m pip install -q jieba
 	$(BIN)/python bench/bench_seg.py
 
 ## Headless Chromium screenshots of the document view and the report (Debian chromium).
