@@ -35,6 +35,7 @@ from spacy.vocab import Vocab  # noqa: E402
 
 from corpus import public, silver  # noqa: E402
 from corpus.guard import Guard  # noqa: E402
+from pipeline.errors import Errors, GovieError  # noqa: E402
 from pipeline.tokenizer import CharWordTokenizer  # noqa: E402
 
 logger = logging.getLogger("corpus.build")
@@ -56,7 +57,10 @@ def is_dev(line_id: str, dev_share: float = 0.1) -> bool:
 
 
 def split_train(shared: Path) -> tuple[list[dict], list[dict]]:
-    lines = [x for p in sorted((shared / "train").glob("*.jsonl")) for x in read_jsonl(p)]
+    paths = sorted((shared / "train").glob("*.jsonl"))
+    if not paths:
+        raise GovieError(Errors.E401.format(path=shared / "train"))
+    lines = [x for p in paths for x in read_jsonl(p)]
     train = [x for x in lines if not is_dev(x["id"])]
     dev = [x for x in lines if is_dev(x["id"])]
     return train, dev

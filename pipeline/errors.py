@@ -48,6 +48,10 @@ class Errors(metaclass=ErrorsWithCodes):
     E203 = "No gold files found for {pattern!r}."
     E301 = "Segmenter model at {path} lacks {missing}. Run `make train-seg`."
     E302 = "Segmentation corpus {path} not found: it is read from ../shared/data."
+    # E4xx NER and corpus
+    E401 = "No NER training data at {path}: corpus/build.py reads ../shared/train."
+    E402 = "Unknown corpus part {name!r}; run `make corpus` first (found: {found})."
+    E403 = "govie_dates needs a non-empty entity label, got {label!r}."
     # E7xx views
     E701 = ("No extract output in {path}: expected documents and facts as .jsonl, .csv, "
             ".parquet/ datasets or govie.duckdb.")

@@ -89,3 +89,36 @@ def test_dates_component_keeps_other_tokens_missing():
     doc = nlp("今年长河市增长")
     assert [(e.text, e.label_) for e in doc.ents] == [("今年", "DATE")]
     assert [t.ent_iob_ for t in doc][2:] == [""] * 5
+
+
+def test_dates_rejects_empty_label():
+    from pipeline.components.dates import DateRecognizer
+    from pipeline.errors import GovieError
+
+    with pytest.raises(GovieError, match="E403"):
+        DateRecognizer("govie_dates", label="")
+
+
+SHIPPED = ROOT / "models" / "ner"
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    if not (SHIPPED / "config.cfg").exists():
+        pytest.skip("models/ner not built")
+    return spacy.load(SHIPPED)
+
+
+def test_shipped_model_keeps_preset_entities(shipped):
+    text = "今年长河市新建学校12所，粮食产量达到120万吨。"
+    doc = shipped.make_doc(text)
+    doc.set_ents([doc.char_span(9, 12, label="QTY")], default="unmodified")
+    for _, proc in shipped.pipeline:
+        doc = proc(doc)
+    assert (9, 12, "QTY") in _ents(doc)
+    assert set(shipped.get_pipe("ner").labels) == {"PER", "LOC", "ORG", "IND", "QTY", "DATE"}
+
+
+def test_shipped_pipe_equals_call(shipped):
+    texts = ["2025年全省地区生产总值增长5.4%。", "市长 林远航", ""]
+    assert [_ents(d) for d in shipped.pipe(texts)] == [_ents(shipped(t)) for t in texts]

@@ -34,6 +34,7 @@ from spacy.cli.train import train as spacy_train  # noqa: E402
 from thinc.api import Config  # noqa: E402
 
 import pipeline.tokenizer  # noqa: E402,F401  (registers govie.CharWordTokenizer.v1)
+from pipeline.errors import Errors, GovieError  # noqa: E402
 
 logger = logging.getLogger("training.train_ner")
 BUILD = ROOT / "corpus" / "build"
@@ -70,6 +71,9 @@ def link_corpus(run: Path, names: list[str], train_repeat: int) -> Path:
     shutil.rmtree(corpus, ignore_errors=True)
     corpus.mkdir(parents=True)
     for name in names:
+        if not (BUILD / f"{name}.spacy").exists():
+            found = sorted(p.stem for p in BUILD.glob("*.spacy"))
+            raise GovieError(Errors.E402.format(name=name, found=found))
         repeat = train_repeat if name == "train" else 1
         for i in range(repeat):
             (corpus / f"{name}{i}.spacy").symlink_to(BUILD / f"{name}.spacy")

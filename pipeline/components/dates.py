@@ -14,6 +14,8 @@ from spacy.scorer import Scorer
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 
+from ..errors import Errors, GovieError
+
 DATE_PATTERNS = (
     r"(?:19|20)\d{2}\s?年(?:底|末|初|上半年|下半年|前三季度|[一二三四]季度|\d{1,2}月份?(?:\d{1,2}日)?)?",
     r"(?:20[xX]{2}|[xX]{2}\s?年?)年",
@@ -45,6 +47,8 @@ class DateRecognizer:
     """Adds rule-matched DATE spans to ``doc.ents``; leaves unmatched tokens as they are."""
 
     def __init__(self, name: str, label: str = "DATE"):
+        if not label:
+            raise GovieError(Errors.E403.format(label=label))
         self.name = name
         self.label = label
 
