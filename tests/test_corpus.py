@@ -90,3 +90,18 @@ def test_built_corpus_has_no_gold_text(tmp_path):
 def _windows(text: str, size: int = 30) -> list[str]:
     norm = normalise(text)
     return [norm[i : i + size] for i in range(len(norm) - size + 1)]
+
+
+@pytest.mark.shared
+@requires_shared
+@pytest.mark.parametrize("part", ["train", "dev", "public", "silver"])
+def test_built_docbins_have_no_gold_text(part):
+    """The DocBins written by ``make corpus`` hold no gold/seed paragraph or window."""
+    from spacy.tokens import DocBin
+
+    path = build.OUT / f"{part}.spacy"
+    if not path.exists():
+        pytest.skip("run `make corpus` first")
+    guard = Guard.from_shared(SHARED)
+    texts = [doc.text for doc in DocBin().from_disk(path).get_docs(Vocab())]
+    assert texts and not [t for t in texts if guard.blocks(t)]
