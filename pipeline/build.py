@@ -96,8 +96,9 @@ def assemble(
 def load(path: str | Path | None = None) -> Language:
     """The govie pipeline: ``path``, else ``$GOVIE_MODEL``, else ``models/govie``.
 
-    Without a saved pipeline the rule components are assembled on the fly (with a
-    warning), so the library works on a fresh clone.
+    Without an assembled ``models/govie`` (``make assemble``), the pipeline is assembled
+    from the shipped parts under ``models/`` (about a second); a missing trained NER
+    leaves the rule components, with a warning.
     """
     _import_components()
     register_extensions()
@@ -108,5 +109,6 @@ def load(path: str | Path | None = None) -> Language:
         return spacy.load(chosen)
     if DEFAULT_MODEL.exists():
         return spacy.load(DEFAULT_MODEL)
-    warnings.warn(Warnings.W001.format(path=DEFAULT_MODEL), stacklevel=2)
+    if not NER_MODEL.exists():
+        warnings.warn(Warnings.W001.format(path=NER_MODEL), stacklevel=2)
     return assemble()

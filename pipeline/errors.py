@@ -15,7 +15,7 @@ class ErrorsWithCodes(type):
 
 
 class Warnings(metaclass=ErrorsWithCodes):
-    W001 = "No trained model found at {path}; using the rule-only pipeline."
+    W001 = "No trained NER found at {path}; the pipeline tags names and indicators by rules only."
     W301 = ("Segmenter model directory {path} not found; words are single characters "
             "unless the pipeline carries its own copy of the model.")
 
