@@ -67,3 +67,12 @@ def test_fact_fields_follow_the_contract(nlp):
 def test_percentage_points_are_not_percent(nlp):
     _, facts = run(nlp, "[城镇化率|IND]提高[1.03个百分点|QTY]。")
     assert (facts["1.03个百分点"]["unit"], facts["1.03个百分点"]["value"]) == ("个百分点", 1.03)
+
+
+def test_unlinked_indicators_are_pruned(nlp):
+    text, ents = parse_markup("[重点项目|IND]进展顺利，[新增就业|IND][300人|QTY]。")
+    doc = nlp.make_doc(text)
+    doc.set_ents([doc.char_span(e.start, e.end, label=e.label) for e in ents])
+    doc._.meta = {}
+    doc = nlp.get_pipe("govie_facts")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("新增就业", "IND"), ("300人", "QTY")]

@@ -30,21 +30,22 @@ Linker = Callable[[str, list[Ent], list[Ent]], list[tuple[dict, float]]]
 
 @Language.factory(
     "govie_facts",
-    default_config={"linker": {"@misc": "govie.RuleLinker.v1"}},
-    assigns=["doc._.facts", "doc._.meta"],
+    default_config={"linker": {"@misc": "govie.RuleLinker.v1"}, "prune_unlinked_ind": True},
+    assigns=["doc._.facts", "doc._.meta", "doc.ents"],
     requires=["doc.ents"],
 )
-def make_facts(nlp: Language, name: str, linker: Linker) -> FactLinker:
+def make_facts(nlp: Language, name: str, linker: Linker, prune_unlinked_ind: bool) -> FactLinker:
     register_extensions()
-    return FactLinker(name, linker)
+    return FactLinker(name, linker, prune_unlinked_ind)
 
 
 class FactLinker:
     """Turns QTY entities into facts."""
 
-    def __init__(self, name: str, linker: Linker):
+    def __init__(self, name: str, linker: Linker, prune_unlinked_ind: bool = True):
         self.name = name
         self.linker = linker
+        self.prune_unlinked_ind = prune_unlinked_ind
 
     def __call__(self, doc: Doc) -> Doc:
         meta = dict(doc._.meta or {})
@@ -64,7 +65,16 @@ class FactLinker:
             self.make_fact(doc.text, qty, ents, quantity, meta["sections"], links, confidence)
             for (qty, quantity), (links, confidence) in zip(measured, linked)
         ]
+        if self.prune_unlinked_ind:
+            self._prune_unlinked(doc)
         return doc
+
+    def _prune_unlinked(self, doc: Doc) -> None:
+        """An IND is annotated only where a QTY measures it (ANNOTATION.md): drop the rest."""
+        linked = {tuple(f["ind"]) for f in doc._.facts if f["ind"]}
+        kept = [e for e in doc.ents if e.label_ != "IND" or (e.start_char, e.end_char) in linked]
+        if len(kept) != len(doc.ents):
+            doc.set_ents(kept, default="outside")
 
     def make_fact(self, text: str, qty: Ent, ents: list[Ent], quantity: dict, sections,
                   links: dict, confidence: float) -> dict:
