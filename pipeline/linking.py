@@ -40,8 +40,13 @@ class Ent:
 
 
 def bounds(text: str, pos: int, pattern: re.Pattern) -> tuple[int, int]:
-    """The span delimited by ``pattern`` around character ``pos``."""
-    start = max((m.end() for m in pattern.finditer(text, 0, pos)), default=0)
+    """The span delimited by ``pattern`` (one-character delimiters) around character ``pos``.
+
+    Scans outwards from ``pos`` only, so the cost is the span's length, not the text's.
+    """
+    start = pos
+    while start > 0 and not pattern.match(text, start - 1):
+        start -= 1
     found = pattern.search(text, pos)
     return start, found.start() if found else len(text)
 

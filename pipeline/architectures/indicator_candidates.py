@@ -80,7 +80,8 @@ def none_features(text: str, qty: Ent) -> list[str]:
 
 def _words(text: str, start: int, end: int, word_starts: set[int], word_ends: set[int]) -> list[str]:
     """Segmenter words inside [start, end), cut at its edges."""
-    cuts = sorted({start, end} | {p for p in word_starts | word_ends if start < p < end})
+    inside = (p for p in range(start + 1, end) if p in word_starts or p in word_ends)
+    cuts = [start, *inside, end]
     return [text[a:b] for a, b in zip(cuts, cuts[1:])]
 
 

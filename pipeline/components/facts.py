@@ -48,21 +48,22 @@ class FactLinker:
         self.prune_unlinked_ind = prune_unlinked_ind
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text  # built by joining every token: once per doc, not per fact
         meta = dict(doc._.meta or {})
         if "sections" not in meta:
-            meta["sections"] = [list(s) for s in detect_sections(doc.text, meta.get("doc_year"))]
+            meta["sections"] = [list(s) for s in detect_sections(text, meta.get("doc_year"))]
         doc._.meta = meta
         ents = [Ent(e.start_char, e.end_char, e.label_) for e in doc.ents]
         parsed = {(q["start"], q["end"]): q for q in (doc._.quantities or [])}
         measured = []
         for qty in ents:
             if qty.label == "QTY":
-                quantity = parsed.get((qty.start, qty.end)) or _parse(doc.text, qty)
+                quantity = parsed.get((qty.start, qty.end)) or _parse(text, qty)
                 if quantity is not None:
                     measured.append((qty, quantity))
-        linked = self.linker(doc.text, [q for q, _ in measured], ents)
+        linked = self.linker(text, [q for q, _ in measured], ents)
         doc._.facts = [
-            self.make_fact(doc.text, qty, ents, quantity, meta["sections"], links, confidence)
+            self.make_fact(text, qty, ents, quantity, meta["sections"], links, confidence)
             for (qty, quantity), (links, confidence) in zip(measured, linked)
         ]
         if self.prune_unlinked_ind:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.scorer import Scorer
 from spacy.tokens import Doc
@@ -47,9 +49,12 @@ class SentenceSplitter:
         self.newline = newline
 
     def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
         starts = sentence_starts([t.text for t in doc], self.ends, self.newline)
-        for token, start in zip(doc, starts):
-            token.is_sent_start = start if token.i else True
+        values = numpy.asarray([[1 if s or i == 0 else -1] for i, s in enumerate(starts)], dtype="int64")
+        values = values.astype("uint64")
+        doc.from_array([SENT_START], values)  # one pass; per-token setters rescan the doc
         return doc
 
     def initialize(self, get_examples=None, nlp=None) -> None:
