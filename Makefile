@@ -6,7 +6,7 @@ SHARED  ?= ../shared
 STAMP   := $(VENV)/.installed
 
 .PHONY: run test lint eval eval-quantities eval-facts install install-train corpus train-seg \
-        train-ner train-facts assemble bench bench-quantities bench-seg screenshots clean
+        train-ner train-indicators train-facts lexicons assemble bench bench-quantities bench-seg screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -46,11 +46,23 @@ train-seg: $(STAMP)
 	$(BIN)/python training/train_seg.py
 	$(BIN)/python training/build_user_dict.py
 
+lexicons: $(STAMP)
+	$(BIN)/python corpus/lexicons.py
+	$(BIN)/python corpus/indicator_lexicon.py
+	$(BIN)/python corpus/name_lexicon.py
+
 corpus: $(STAMP)
 	$(BIN)/python corpus/build.py
 
+## Three chained runs, each under 20 minutes (training/README.md): all data, then in-domain.
 train-ner: $(STAMP)
-	$(BIN)/python training/train_ner.py
+	$(BIN)/python training/train_ner.py --name stage0 --data train,public,silver --train-repeat 3 --max-steps 2500 --minutes 20
+	$(BIN)/python training/train_ner.py --name final_s1 --config training/configs/ner_finetune.cfg --data train,public,silver --train-repeat 3 --seg models/seg --max-steps 3000 --minutes 15 --set 'paths.stage1="training/runs/stage0/model/model-best"' --set training.optimizer.learn_rate=0.001
+	$(BIN)/python training/train_ner.py --name final_s2 --config training/configs/ner_finetune.cfg --data train --seg models/seg --max-steps 3000 --minutes 16 --set 'paths.stage1="training/runs/final_s1/model/model-best"' --ship models/ner
+
+train-indicators: $(STAMP)
+	$(BIN)/python corpus/indicator_lexicon.py
+	$(BIN)/python training/train_indicators.py training/configs/indicators.cfg
 
 train-facts: $(STAMP)
 	$(BIN)/python training/train_facts.py training/configs/facts.cfg
