@@ -19,18 +19,19 @@ ROOT = Path(__file__).resolve().parents[1]
 LABELS = ("PER", "LOC", "ORG")
 
 
-def consistent_names(lines: list[dict], min_rate: float = 0.6) -> dict[str, str]:
+def consistent_names(lines: list[dict], min_rate: float = 0.6, labels: tuple[str, ...] = LABELS,
+                     min_count: int = 1) -> dict[str, str]:
     """Strings labelled one way in at least ``min_rate`` of their occurrences."""
     labelled: dict[str, Counter] = defaultdict(Counter)
     for line in lines:
         for e in line["entities"]:
-            if e["label"] in LABELS:
+            if e["label"] in labels:
                 labelled[line["text"][e["start"] : e["end"]]][e["label"]] += 1
     texts = [line["text"] for line in lines]
     out = {}
-    for string, labels in labelled.items():
-        label, n = labels.most_common(1)[0]
-        if len(string) < 2:
+    for string, counts in labelled.items():
+        label, n = counts.most_common(1)[0]
+        if len(string) < 2 or n < min_count:
             continue
         seen = sum(t.count(string) for t in texts)
         if seen and n / seen >= min_rate:

@@ -83,6 +83,10 @@ class NameRules:
         ]
 
     def __call__(self, text: str) -> list[Span]:
+        return resolve(self.candidates(text))
+
+    def candidates(self, text: str) -> list[Span]:
+        """Every pattern and lexicon match, overlapping (``resolve`` picks)."""
         spans = [(m.start(), m.end(), "ORG") for m in self.org_re.finditer(text)]
         for pattern, label in self.named:
             spans += [(m.start(), m.end(), label) for m in pattern.finditer(text)]
@@ -90,8 +94,7 @@ class NameRules:
             title = TITLE_PER.match(line.group(0))
             if title:
                 spans.append((line.start() + title.start(1), line.start() + title.end(1), "PER"))
-        spans += self._lexicon_spans(text)
-        return resolve(spans)
+        return spans + self._lexicon_spans(text)
 
     def _lexicon_spans(self, text: str) -> list[Span]:
         found, i = [], 0
@@ -110,11 +113,11 @@ class NameRules:
         return found
 
 
-def resolve(spans: list[Span]) -> list[Span]:
+def resolve(spans: list[Span], priority: dict[str, int] = PRIORITY) -> list[Span]:
     """Longest span first (then label priority); drop spans that overlap a kept one."""
     kept: list[Span] = []
     taken: set[int] = set()
-    for s, e, label in sorted(spans, key=lambda x: (-(x[1] - x[0]), PRIORITY.get(x[2], 9), x[0])):
+    for s, e, label in sorted(spans, key=lambda x: (-(x[1] - x[0]), priority.get(x[2], 9), x[0])):
         if any(i in taken for i in range(s, e)):
             continue
         kept.append((s, e, label))
