@@ -347,7 +347,7 @@ def autogroup() -> str:
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="20,200,2000", help="synthetic corpus sizes, 1× 10× 100×")
-    parser.add_argument("--provincial-limit", type=int, default=6,
+    parser.add_argument("--provincial-limit", type=int, default=0,
                         help="first N provincial CSVs by name (0: all)")
     parser.add_argument("--batch-size", type=int, default=32, help="docs per batch, synthetic")
     parser.add_argument("--batch-size-long", type=int, default=1, help="docs per batch, provincial")
