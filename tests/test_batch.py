@@ -158,3 +158,52 @@ def test_dask_local_cluster_equals_local(tmp_path):
         assert (tmp_path / "local" / f"{table}.jsonl").read_text("utf8") == (
             tmp_path / "dask" / f"{table}.jsonl"
         ).read_text("utf8")
+
+
+def test_batches_close_at_the_character_cap():
+    from pipeline.batch.run import batches
+    from pipeline.ingest import IngestError
+
+    class Doc:
+        def __init__(self, n):
+            self.text = "字" * n
+
+    from pipeline.batch import run
+
+    records = [Doc(6000), Doc(6000), Doc(10), IngestError("x", None, "bad")]
+    run_doc = run.Document
+    run.Document = Doc  # the cap counts characters of Documents only
+    try:
+        sizes = [len(b) for b in batches(records, size=8, max_chars=10_000)]
+    finally:
+        run.Document = run_doc
+    assert sizes == [2, 2]
+
+
+def test_a_failing_document_is_reported_alone(monkeypatch):
+    from pipeline.batch import work
+
+    class Boom:
+        def make_doc(self, text):
+            from spacy.tokens import Doc
+            from spacy.vocab import Vocab
+
+            return Doc(Vocab(), words=list(text))
+
+        def pipe(self, docs, batch_size):
+            raise RuntimeError("batch broke")
+
+        def __call__(self, doc):
+            if "坏" in doc.text:
+                raise ValueError("bad document")
+            doc._.facts = []
+            return doc
+
+    from pipeline.extensions import register_extensions
+
+    register_extensions()
+    monkeypatch.setitem(work._PIPELINES, "boom", Boom())
+    payloads = [{"doc_id": "a", "text": "好", "meta": {}}, {"doc_id": "b", "text": "坏", "meta": {}}]
+    results = work.process_batch(payloads, "boom")
+    assert [r["doc_id"] for r in results] == ["a", "b"]
+    assert results[0]["error"] is None and "E602" in results[1]["error"]
