@@ -8,14 +8,7 @@
 
 from .build import assemble, blank, load
 from .extensions import register_extensions
+from .numbers import Quantity, parse_quantity
 
-__all__ = ["load", "assemble", "blank", "register_extensions"]
-
-try:  # the quantity parser is a pure function usable without spaCy pipelines
-    from .numbers import Quantity, parse_quantity  # noqa: F401
-
-    __all__ += ["Quantity", "parse_quantity"]
-except ImportError:  # pragma: no cover - only while the numbers package is being built
-    pass
-
+__all__ = ["load", "assemble", "blank", "register_extensions", "Quantity", "parse_quantity"]
 __version__ = "0.1.0"

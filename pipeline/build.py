@@ -32,11 +32,7 @@ def _import_components() -> None:
     from . import tokenizer  # noqa: F401
 
     for module in ("sentences", "quantities", "dates", "names", "guard", "indicators", "facts"):
-        try:
-            importlib.import_module(f"pipeline.components.{module}")
-        except ModuleNotFoundError as err:
-            if err.name != f"pipeline.components.{module}":
-                raise
+        importlib.import_module(f"pipeline.components.{module}")
 
 
 def blank(seg_model: str | Path | None = None) -> Language:
