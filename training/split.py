@@ -1,8 +1,29 @@
-"""The fixed held-out split of ../shared/train used for model selection."""
+"""Shared by the training scripts: the fixed held-out split of ../shared/train, the epoch loop."""
 
 import hashlib
+import logging
+import random
+from collections.abc import Callable
+
+from pipeline.linkers import default_optimizer
+
+logger = logging.getLogger("govie.training")
 
 
 def is_dev(name: str, tenths: int) -> bool:
     """Whether document ``name`` is held out (``tenths`` of ten hash buckets)."""
     return int(hashlib.md5(name.encode()).hexdigest(), 16) % 10 < tenths
+
+
+def run_epochs(update: Callable, items: list, cfg: dict) -> None:
+    """Shuffled minibatches of ``items`` through ``update(batch, sgd)`` for ``cfg["epochs"]``.
+
+    ``cfg`` holds ``seed``, ``learn_rate``, ``epochs``, ``batch_size``; ``items`` is shuffled
+    in place.
+    """
+    rng, sgd = random.Random(cfg["seed"]), default_optimizer(cfg["learn_rate"])
+    size = cfg["batch_size"]
+    for epoch in range(cfg["epochs"]):
+        rng.shuffle(items)
+        loss = sum(update(items[i : i + size], sgd) for i in range(0, len(items), size))
+        logger.info("epoch %d loss %.1f", epoch, loss)

@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import json
 import logging
-import random
 import sys
 from pathlib import Path
 
 from spacy.util import load_config, registry
-from split import is_dev  # training/ is the script directory
+from split import is_dev, run_epochs  # training/ is the script directory
 
 import pipeline  # noqa: F401  (registers architectures and linkers)
-from pipeline.linkers import RuleLinker, default_optimizer
+from pipeline.linkers import RuleLinker
 from pipeline.linking import Ent
 
 logger = logging.getLogger("govie.train_facts")
@@ -50,13 +49,7 @@ def accuracy(linker, examples: list) -> dict[str, float]:
 
 
 def train(linker, examples: list, cfg: dict) -> None:
-    rng = random.Random(cfg["seed"])
-    sgd = default_optimizer(cfg["learn_rate"])
-    for epoch in range(cfg["epochs"]):
-        rng.shuffle(examples)
-        loss = sum(linker.update(examples[i : i + cfg["batch_size"]], sgd)
-                   for i in range(0, len(examples), cfg["batch_size"]))
-        logger.info("epoch %d loss %.1f", epoch, loss)
+    run_epochs(linker.update, examples, cfg)
 
 
 def main(config_path: str = "training/configs/facts.cfg") -> None:

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import json
 import logging
-import random
 import sys
 from pathlib import Path
 
 from spacy.util import load_config
-from split import is_dev  # training/ is the script directory
+from split import is_dev, run_epochs  # training/ is the script directory
 
 import pipeline
 from pipeline.components.indicators import TrainItem, word_bounds
-from pipeline.linkers import default_optimizer
 from pipeline.linking import Ent
 
 logger = logging.getLogger("govie.train_indicators")
@@ -67,12 +65,7 @@ def fit(nlp, lines, cfg) -> object:
     finder = nlp.add_pipe("govie_indicators", config=cfg["component_cfg"])
     items = [it for line_items, _ in lines for it in line_items]
     finder.initialize(items, lexicon=cfg["lexicon"])
-    rng, sgd = random.Random(cfg["seed"]), default_optimizer(cfg["learn_rate"])
-    for epoch in range(cfg["epochs"]):
-        rng.shuffle(items)
-        loss = sum(finder.update(items[i : i + cfg["batch_size"]], sgd)
-                   for i in range(0, len(items), cfg["batch_size"]))
-        logger.info("epoch %d loss %.1f", epoch, loss)
+    run_epochs(finder.update, items, cfg)
     return finder
 
 
