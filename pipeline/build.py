@@ -75,8 +75,7 @@ def assemble(
     """The full pipeline from the parts under ``models/`` (rules where no model exists)."""
     nlp = blank(seg_model)
     for name in RULE_COMPONENTS:
-        if name in Language.factories:
-            nlp.add_pipe(name)
+        nlp.add_pipe(name)
     if ner_model and Path(ner_model).exists():
         source = spacy.load(ner_model, exclude=["tokenizer"])
         for name in source.pipe_names:
@@ -84,8 +83,7 @@ def assemble(
                 nlp.add_pipe(name, source=source)
         nlp.add_pipe("govie_guard")
     add_indicators(nlp, indicators_model)
-    if "govie_facts" in Language.factories:
-        add_facts(nlp, facts_model)
+    add_facts(nlp, facts_model)
     return nlp
 
 

@@ -73,10 +73,8 @@ def document_row(doc: Document, n_facts: int, error: str | None = None) -> dict:
 
 def error_row(err: IngestError) -> dict:
     """The ``documents`` row of an input that yielded no document."""
-    from ..ingest.document import make_doc_id
-
     row = dict.fromkeys(DOCUMENT_COLUMNS)
-    row.update({"doc_id": make_doc_id(err.source, err.member), "source": err.source,
+    row.update({"doc_id": err.doc_id, "source": err.source,
                 "member": err.member, "status": "error", "error": err.reason,
                 "n_chars": 0, "n_facts": 0})
     return row

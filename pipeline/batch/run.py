@@ -105,7 +105,7 @@ def extract(
     workers = workers or os.cpu_count() or 1
     sink = make_sink(fmt, Path(out_dir))
     done = sink.prepare(resume, overwrite)
-    todo = (r for r in iter_documents(inputs, text_column) if _doc_id(r) not in done)
+    todo = (r for r in iter_documents(inputs, text_column) if r.doc_id not in done)
     runner = make_engine(engine, workers, str(model) if model else None, scheduler)
     counts = {"documents": 0, "errors": 0, "facts": 0, "skipped": len(done)}
     meter = Progress(enabled=progress)
@@ -134,11 +134,3 @@ def _write(sink, batch: list, future: Future, counts: dict, meter: Progress) -> 
     counts["errors"] += errors
     counts["facts"] += len(facts)
     meter.advance(len(documents), sum(d["n_chars"] or 0 for d in documents), errors)
-
-
-def _doc_id(record) -> str:
-    if isinstance(record, Document):
-        return record.doc_id
-    from ..ingest.document import make_doc_id
-
-    return make_doc_id(record.source, record.member)

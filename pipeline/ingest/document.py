@@ -35,6 +35,11 @@ class IngestError:
     reason: str
 
     @property
+    def doc_id(self) -> str:
+        """The id the input would have had as a Document (its row in ``documents``)."""
+        return make_doc_id(self.source, self.member)
+
+    @property
     def code(self) -> str:
         m = re.match(r"\[(E\d+)\]", self.reason)
         return m[1] if m else ""
