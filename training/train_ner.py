@@ -1,7 +1,8 @@
 """Train govie's NER on the corpus from ``corpus/build.py``.
 
     .venv/bin/python training/train_ner.py --name base --data train,public,silver \
-        [--seg models/seg] [--max-steps 4000] [--minutes 55] [--ship models/ner]
+        [--seg models/seg] [--max-steps 4000] [--minutes 55] [--ship models/ner] \
+        [--init-tok2vec training/runs/pretrain/model1.bin]
 
 ``--data`` names DocBins in ``corpus/build/`` (``train`` may be repeated with
 ``--train-repeat``); they are linked into ``training/runs/NAME/corpus/`` and read as one
@@ -9,6 +10,7 @@ corpus. Training stops at ``--max-steps`` or after ``--minutes`` (a time budget 
 at every logged evaluation), whichever comes first; ``model-best`` is selected on
 ``corpus/build/dev.spacy`` (never on gold). ``--ship`` copies ``model-best`` to a
 pipeline directory that carries the segmenter files in ``tokenizer/``.
+``--init-tok2vec`` starts the tok2vec from ``training/pretrain_tok2vec.py`` weights.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ logger = logging.getLogger("training.train_ner")
 BUILD = ROOT / "corpus" / "build"
 RUNS = ROOT / "training" / "runs"
 CONFIG = ROOT / "training" / "configs" / "ner.cfg"
+PRETRAIN_CONFIG = ROOT / "training" / "configs" / "pretrain.cfg"
 
 
 class TimeBudgetExceeded(Exception):
@@ -91,6 +94,17 @@ def ship(model: Path, target: Path) -> None:
     logger.info("shipped %s -> %s", model, target)
 
 
+def with_pretraining(config: Path, run: Path) -> Path:
+    """``config`` plus ``pretrain.cfg``'s [pretraining] section, without which spaCy
+    ignores ``[initialize] init_tok2vec``; written to ``run/config.cfg``."""
+    from training import pretrain_tok2vec  # noqa: F401  (registers the objective)
+
+    cfg = Config().from_disk(config, interpolate=False)
+    cfg["pretraining"] = Config().from_disk(PRETRAIN_CONFIG, interpolate=False)["pretraining"]
+    cfg.to_disk(run / "config.cfg")
+    return run / "config.cfg"
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--name", required=True)
@@ -102,6 +116,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--minutes", type=float, default=55.0)
     ap.add_argument("--set", action="append", default=[], help="extra config override a.b=value")
     ap.add_argument("--ship", type=Path, default=None)
+    ap.add_argument("--init-tok2vec", type=Path, default=None, help="pretrained tok2vec weights")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     run = RUNS / args.name
@@ -116,9 +131,13 @@ def main(argv: list[str] | None = None) -> None:
     for item in args.set:
         key, _, value = item.partition("=")
         overrides[key] = json.loads(value)
+    config = args.config
+    if args.init_tok2vec:
+        overrides["paths.init_tok2vec"] = str(args.init_tok2vec)
+        config = with_pretraining(args.config, run)
     started = time.monotonic()
     try:
-        spacy_train(args.config, run / "model", overrides=overrides, use_gpu=-1)
+        spacy_train(config, run / "model", overrides=overrides, use_gpu=-1)
     except TimeBudgetExceeded as err:
         logger.info("%s", err)
     logger.info("training took %.1f min", (time.monotonic() - started) / 60)
