@@ -126,3 +126,12 @@ def test_score(trained):
     examples = [Example.from_dict(trained(t), {"entities": _spans(t, e)}) for t, e in TRAIN]
     scores = trained.get_pipe("govie_transformer_ner").score(examples)
     assert scores["ents_f"] == pytest.approx(1.0)
+
+
+def test_paragraphs_apart(trained):
+    """Windows never cross a newline: a joined text gets each paragraph's entities."""
+    texts = [t for t, _ in TRAIN]
+    joined = _ents(trained("\n".join(texts)))
+    offset = len(texts[0]) + 1
+    expected = _ents(trained(texts[0])) + [(s + offset, e + offset, lab) for s, e, lab in _ents(trained(texts[1]))]
+    assert joined == expected

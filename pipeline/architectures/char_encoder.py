@@ -69,15 +69,12 @@ def windows(n: int, size: int, stride: int) -> list[tuple[int, int]]:
 
 def owner_windows(n: int, spans: list[tuple[int, int]]) -> list[int]:
     """For each position, the window in which it is furthest from an edge."""
-    owners = []
-    for i in range(n):
-        best, best_margin = 0, -1
-        for w, (start, end) in enumerate(spans):
-            if start <= i < end:
-                margin = min(i - start, end - 1 - i)
-                if margin > best_margin:
-                    best, best_margin = w, margin
-        owners.append(best)
+    owners, margins = [0] * n, [-1] * n
+    for w, (start, end) in enumerate(spans):
+        for i in range(start, end):
+            margin = min(i - start, end - 1 - i)
+            if margin > margins[i]:
+                owners[i], margins[i] = w, margin
     return owners
 
 

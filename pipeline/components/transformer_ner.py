@@ -57,9 +57,16 @@ def make_transformer_ner(
     return TransformerNER(name, labels, bert, window, stride, batch_size, threads)
 
 
-def char_positions(doc: Doc) -> list[int]:
-    """Indices of the tokens the model reads (every token but whitespace)."""
-    return [t.i for t in doc if not t.is_space]
+def char_positions(doc: Doc) -> tuple[list[int], list[int]]:
+    """Indices of the tokens the model reads (all but whitespace), and where each
+    paragraph (text between newlines) starts in that list."""
+    positions, starts = [], [0]
+    for tok in doc:
+        if not tok.is_space:
+            positions.append(tok.i)
+        elif "\n" in tok.text and positions and starts[-1] != len(positions):
+            starts.append(len(positions))
+    return positions, starts
 
 
 class TransformerNER:
@@ -122,7 +129,9 @@ class TransformerNER:
 
     def from_disk(self, path: str | Path, exclude: Iterable[str] = tuple()) -> TransformerNER:
         from transformers import BertForTokenClassification
+        from transformers.utils import logging as hf_logging
 
+        hf_logging.disable_progress_bar()
         path = Path(path)
         self.vocab = CharVocab.from_disk(path / "vocab.txt")
         self.tags = json.loads((path / "labels.json").read_text(encoding="utf8"))
@@ -177,9 +186,12 @@ class TransformerNER:
 
     def doc_windows(self, doc: Doc) -> tuple[list[int], list[tuple[int, int]], list[list[int]]]:
         """Token positions, windows over them, and each window's input ids."""
-        positions = char_positions(doc)
+        positions, starts = char_positions(doc)
         ids = self.vocab.encode([doc[i].text for i in positions])
-        spans = windows(len(positions), self.window, self.stride)
+        spans = []
+        for first, end in zip(starts, [*starts[1:], len(positions)]):
+            if end > first:
+                spans += [(first + s, first + e) for s, e in windows(end - first, self.window, self.stride)]
         return positions, spans, [[CLS] + ids[s:e] + [SEP] for s, e in spans]
 
     def predict_tags(self, inputs: list[list[int]]) -> list[list[int]]:
@@ -208,6 +220,9 @@ class TransformerNER:
                         tags: list[list[int]]) -> None:
         owners = owner_windows(len(positions), spans)
         chars = [self.tags[tags[w][i - spans[w][0]]] for i, w in enumerate(owners)]
+        for first in char_positions(doc)[1][1:]:  # no entity crosses a newline
+            if chars[first].startswith("I-"):
+                chars[first] = "B-" + chars[first][2:]
         taken = {t.i for e in doc.ents for t in e}
         new = []
         for start, end, label in bio_to_spans(chars):
