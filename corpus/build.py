@@ -2,6 +2,9 @@
 
 - ``train.spacy`` / ``dev.spacy``: ``../shared/train`` split ~90/10 by a hash of the
   paragraph id (dev is for model selection only).
+- ``ours.spacy``, ``ours/ours.jsonl``: our stand-off annotations of ../shared report
+  paragraphs (``corpus/annotations/*.standoff.jsonl``, ``corpus/standoff.py``), all for
+  training.
 - ``public.spacy``: msra, peoples_daily, cluener, weibo, resume mapped to PER/LOC/ORG;
   tokens of clauses with digits or time words are *missing* (those sources do not
   annotate QTY/DATE/IND), as are source labels without a govie counterpart.
@@ -35,6 +38,7 @@ from spacy.vocab import Vocab  # noqa: E402
 
 from corpus import public, silver  # noqa: E402
 from corpus.guard import Guard  # noqa: E402
+from corpus.standoff import load_annotations  # noqa: E402
 from pipeline.errors import Errors, GovieError  # noqa: E402
 from pipeline.tokenizer import CharWordTokenizer  # noqa: E402
 
@@ -187,6 +191,11 @@ def main(argv: list[str] | None = None) -> None:
     (args.out / "dev").mkdir(parents=True, exist_ok=True)
     with (args.out / "dev" / "dev.jsonl").open("w", encoding="utf8") as f:
         f.writelines(json.dumps(x, ensure_ascii=False) + "\n" for x in dev)
+    ours = [x for x in load_annotations(args.shared) if not guard.blocks(x["text"])]
+    save([gold_doc(tokenizer, x) for x in ours], args.out / "ours.spacy")
+    (args.out / "ours").mkdir(parents=True, exist_ok=True)
+    with (args.out / "ours" / "ours.jsonl").open("w", encoding="utf8") as f:
+        f.writelines(json.dumps(x, ensure_ascii=False) + "\n" for x in ours)
     save(public_docs(tokenizer, guard, data, args.public_chars, args.seed), args.out / "public.spacy")
     labeler = silver.SilverLabeler(
         silver.train_lexicon(train), silver.admin_names(data), silver.nbs_indicators(data)
@@ -197,7 +206,7 @@ def main(argv: list[str] | None = None) -> None:
     }
     (args.out / "silver_scores.json").write_text(json.dumps(scores, indent=1), encoding="utf8")
     logger.info("silver rule scores: %s; kept labels %s", json.dumps(scores), sorted(labels))
-    train_guard = Guard([x["text"] for x in train + dev])
+    train_guard = Guard([x["text"] for x in train + dev + ours])
     docs = silver_docs(tokenizer, guard, train_guard, labeler, labels, data, args.silver_chars, args.seed)
     save(docs, args.out / "silver.spacy")
 

@@ -4,6 +4,7 @@ import hashlib
 import logging
 import random
 from collections.abc import Callable
+from pathlib import Path
 
 from pipeline.linkers import default_optimizer
 
@@ -13,6 +14,20 @@ logger = logging.getLogger("govie.training")
 def is_dev(name: str, tenths: int) -> bool:
     """Whether document ``name`` is held out (``tenths`` of ten hash buckets)."""
     return int(hashlib.md5(name.encode()).hexdigest(), 16) % 10 < tenths
+
+
+def train_files(paths: dict) -> list[Path]:
+    """The gold-format training files: ``paths.train`` and, when built, ``paths.ours``
+    (our stand-off annotations resolved by ``make corpus`` into ``corpus/build/ours``)."""
+    files = sorted(Path(paths["train"]).glob("*.jsonl"))
+    if paths.get("ours") and Path(paths["ours"]).exists():
+        files += sorted(Path(paths["ours"]).glob("*.jsonl"))
+    return files
+
+
+def fold_of(name: str, folds: int) -> int:
+    """The cross-validation fold of document ``name`` (stable md5 buckets)."""
+    return int(hashlib.md5(name.encode()).hexdigest(), 16) % folds
 
 
 def run_epochs(update: Callable, items: list, cfg: dict) -> None:

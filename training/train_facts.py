@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from spacy.util import load_config, registry
-from split import is_dev, run_epochs  # training/ is the script directory
+from split import is_dev, run_epochs, train_files  # training/ is the script directory
 
 import pipeline  # noqa: F401  (registers architectures and linkers)
 from pipeline.linkers import RuleLinker
@@ -56,7 +56,7 @@ def main(config_path: str = "training/configs/facts.cfg") -> None:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     config = load_config(config_path)
     cfg = config["training"]
-    docs = read_examples(sorted(Path(config["paths"]["train"]).glob("*.jsonl")))
+    docs = read_examples(train_files(config["paths"]))
     dev = [x for name, exs in docs.items() if is_dev(name, cfg["dev_tenths"]) for x in exs]
     train_set = [x for name, exs in docs.items() if not is_dev(name, cfg["dev_tenths"]) for x in exs]
     linker = registry.resolve({"linker": config["linker"]})["linker"]

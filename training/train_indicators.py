@@ -1,9 +1,11 @@
 """Train ``govie_indicators`` on ../shared/train (gold context entities), report held-out IND F.
 
-    python training/train_indicators.py [training/configs/indicators.cfg]
+    python training/train_indicators.py [training/configs/indicators.cfg] [FOLDS]
 
 Holds out some documents for selection and prints IND span P/R/F on them, then trains
-on everything and saves the component to ``[paths] output``.
+on everything and saves the component to ``[paths] output``. With ``FOLDS`` > 0 it only
+prints IND P/R/F cross-validated over that many document folds (steadier than the one
+held-out split for comparing features: 5 folds take ~30 s).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import sys
 from pathlib import Path
 
 from spacy.util import load_config
-from split import is_dev, run_epochs  # training/ is the script directory
+from split import fold_of, is_dev, run_epochs, train_files  # training/ is the script directory
 
 import pipeline
 from pipeline.components.indicators import TrainItem, word_bounds
@@ -47,7 +49,7 @@ def read_items(paths: list[Path], seg: str | None) -> dict[str, list[tuple[Train
     return docs
 
 
-def ind_prf(finder, lines) -> dict[str, float]:
+def ind_prf(finder, lines, totals: dict | None = None) -> dict[str, float]:
     tp = n_pred = n_gold = 0
     for items, gold_inds in lines:
         if not items:
@@ -57,6 +59,8 @@ def ind_prf(finder, lines) -> dict[str, float]:
         pred = {(e.start, e.end) for e in finder.predict_spans(text, context, starts, ends)}
         gold = {(e.start, e.end) for e in gold_inds}
         tp, n_pred, n_gold = tp + len(pred & gold), n_pred + len(pred), n_gold + len(gold)
+    if totals is not None:
+        totals["tp"], totals["pred"], totals["gold"] = totals["tp"] + tp, totals["pred"] + n_pred, totals["gold"] + n_gold
     p, r = tp / max(1, n_pred), tp / max(1, n_gold)
     return {"p": round(p, 4), "r": round(r, 4), "f": round(2 * p * r / max(1e-9, p + r), 4)}
 
@@ -69,12 +73,27 @@ def fit(nlp, lines, cfg) -> object:
     return finder
 
 
-def main(config_path: str = "training/configs/indicators.cfg") -> None:
+def cross_validate(docs: dict, cfg: dict, folds: int) -> dict[str, float]:
+    """IND P/R/F pooled over ``folds`` document folds (each scored by a model trained without it)."""
+    totals = {"tp": 0.0, "pred": 0.0, "gold": 0.0}
+    for k in range(folds):
+        held = [x for n, lines in docs.items() if fold_of(n, folds) == k for x in lines]
+        rest = [x for n, lines in docs.items() if fold_of(n, folds) != k for x in lines]
+        prf = ind_prf(fit(pipeline.blank(), rest, cfg), held, totals)
+        logger.info("fold %d: %s", k, prf)
+    p, r = totals["tp"] / max(1, totals["pred"]), totals["tp"] / max(1, totals["gold"])
+    return {"p": round(p, 4), "r": round(r, 4), "f": round(2 * p * r / max(1e-9, p + r), 4)}
+
+
+def main(config_path: str = "training/configs/indicators.cfg", folds: str = "0") -> None:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     config = load_config(config_path)
     lexicon = Path(config["paths"]["lexicon"]).read_text(encoding="utf8").split()
     cfg = dict(config["training"], component_cfg=config["component"], lexicon=lexicon)
-    docs = read_items(sorted(Path(config["paths"]["train"]).glob("*.jsonl")), config["paths"]["seg"])
+    docs = read_items(train_files(config["paths"]), config["paths"]["seg"])
+    if int(folds):
+        logger.info("cross-validated IND: %s", cross_validate(docs, cfg, int(folds)))
+        return
     dev = [x for n, lines in docs.items() if is_dev(n, cfg["dev_tenths"]) for x in lines]
     train = [x for n, lines in docs.items() if not is_dev(n, cfg["dev_tenths"]) for x in lines]
     finder = fit(pipeline.blank(), train, cfg)
