@@ -52,6 +52,9 @@ class Errors(metaclass=ErrorsWithCodes):
     E401 = "No NER training data at {path}: corpus/build.py reads ../shared/train."
     E402 = "Unknown corpus part {name!r}; run `make corpus` first (found: {found})."
     E403 = "govie_dates needs a non-empty entity label, got {label!r}."
+    E404 = "Unknown NER kind {kind!r}: expected one of {kinds}."
+    E405 = "No transformer NER model at {path}: run training/finetune_encoder.py --ship {path}."
+    E406 = "govie_transformer_ner needs torch and transformers (`make install-train`)."
     # E7xx views
     E701 = ("No extract output in {path}: expected documents and facts as .jsonl, .csv, "
             ".parquet/ datasets or govie.duckdb.")

@@ -135,3 +135,11 @@ def test_paragraphs_apart(trained):
     offset = len(texts[0]) + 1
     expected = _ents(trained(texts[0])) + [(s + offset, e + offset, lab) for s, e, lab in _ents(trained(texts[1]))]
     assert joined == expected
+
+
+def test_missing_model_dir(tmp_path):
+    from pipeline.components.transformer_ner import add_transformer_ner
+    from pipeline.errors import GovieError
+
+    with pytest.raises(GovieError, match="E405"):
+        add_transformer_ner(blank(), tmp_path / "nothing")

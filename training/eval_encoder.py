@@ -36,12 +36,10 @@ ENCODER = ROOT / "models" / "encoder"
 
 def transformer_pipeline(encoder: str | Path = ENCODER) -> Language:
     """The assembled pipeline with ``govie_transformer_ner`` in place of tok2vec + ner."""
-    import pipeline.components.transformer_ner  # noqa: F401
+    from pipeline.components.transformer_ner import add_transformer_ner
 
     nlp = assemble(ner_model=None)
-    after = "govie_names"
-    ner = nlp.add_pipe("govie_transformer_ner", after=after)
-    ner.from_disk(encoder)
+    add_transformer_ner(nlp, encoder)
     nlp.add_pipe("govie_guard", after="govie_transformer_ner")
     return nlp
 

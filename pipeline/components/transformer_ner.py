@@ -34,6 +34,7 @@ from ..architectures.char_encoder import (
     owner_windows,
     windows,
 )
+from ..errors import Errors, GovieError
 
 DEFAULT_BERT = {
     "hidden_size": 256, "num_hidden_layers": 4, "num_attention_heads": 4,
@@ -55,6 +56,25 @@ def make_transformer_ner(
     batch_size: int, threads: int,
 ) -> TransformerNER:
     return TransformerNER(name, labels, bert, window, stride, batch_size, threads)
+
+
+def add_transformer_ner(nlp: Language, model_dir: str | Path, after: str = "govie_names") -> TransformerNER:
+    """Add ``govie_transformer_ner`` loaded from ``model_dir`` (where ``tok2vec`` + ``ner`` go)."""
+    if not (Path(model_dir) / "model").exists():
+        raise GovieError(Errors.E405.format(path=model_dir))
+    after = after if after in nlp.pipe_names else None
+    comp = nlp.add_pipe("govie_transformer_ner", after=after) if after else nlp.add_pipe("govie_transformer_ner")
+    return comp.from_disk(model_dir)
+
+
+def _transformers():
+    """The transformers module (an optional dependency: the ``train`` extra)."""
+    try:
+        import torch  # noqa: F401
+        import transformers
+    except ImportError as err:
+        raise GovieError(Errors.E406) from err
+    return transformers
 
 
 def char_positions(doc: Doc) -> tuple[list[int], list[int]]:
@@ -89,18 +109,17 @@ class TransformerNER:
 
     def build(self, vocab: CharVocab, encoder: str | Path | None = None) -> None:
         """A token-classification model: the pretrained ``encoder`` dir, else random."""
-        from transformers import BertConfig, BertForTokenClassification
-
+        hf = _transformers()
         self.vocab = vocab
         id2label = dict(enumerate(self.tags))
         label2id = {t: i for i, t in id2label.items()}
         if encoder:
-            self.model = BertForTokenClassification.from_pretrained(
+            self.model = hf.BertForTokenClassification.from_pretrained(
                 str(encoder), num_labels=len(self.tags), id2label=id2label, label2id=label2id)
         else:
-            cfg = BertConfig(vocab_size=len(vocab), pad_token_id=PAD, num_labels=len(self.tags),
+            cfg = hf.BertConfig(vocab_size=len(vocab), pad_token_id=PAD, num_labels=len(self.tags),
                              id2label=id2label, label2id=label2id, **self.bert)
-            self.model = BertForTokenClassification(cfg)
+            self.model = hf.BertForTokenClassification(cfg)
         self.model.float()
 
     def initialize(self, get_examples=None, nlp: Language | None = None,
@@ -128,14 +147,14 @@ class TransformerNER:
         self.model.save_pretrained(path / "model", state_dict=half)
 
     def from_disk(self, path: str | Path, exclude: Iterable[str] = tuple()) -> TransformerNER:
-        from transformers import BertForTokenClassification
-        from transformers.utils import logging as hf_logging
-
-        hf_logging.disable_progress_bar()
+        transformers = _transformers()
+        transformers.utils.logging.disable_progress_bar()
         path = Path(path)
+        if not (path / "model").exists():
+            raise GovieError(Errors.E405.format(path=path))
         self.vocab = CharVocab.from_disk(path / "vocab.txt")
         self.tags = json.loads((path / "labels.json").read_text(encoding="utf8"))
-        self.model = BertForTokenClassification.from_pretrained(str(path / "model")).float()
+        self.model = transformers.BertForTokenClassification.from_pretrained(str(path / "model")).float()
         self.model.eval()
         return self
 
