@@ -67,6 +67,31 @@ class Blob:
         return IngestError(self.source, member if member is not None else self.member, reason)
 
 
+@dataclass
+class _Budget:
+    """The member count and expanded total of one archive, checked member by member."""
+
+    limits: Limits
+    count: int = 0
+    total: int = 0
+
+    def admit(self, blob: Blob, child: Blob, size: int) -> tuple[IngestError | None, bool]:
+        """``(error, stop)`` for a member of declared ``size``: no error if it may be read;
+        ``stop`` when the whole archive is over its limits."""
+        self.count += 1
+        if self.count > self.limits.max_members:
+            reason = f"more than {self.limits.max_members} members"
+            return blob.error(Errors.E108.format(path=blob.label(), reason=reason)), True
+        if size > self.limits.max_bytes:
+            error = Errors.E105.format(path=child.label(), size=size, limit=self.limits.max_bytes)
+            return child.error(error), False
+        self.total += size
+        if self.total > self.limits.max_total:
+            reason = f"members total more than {self.limits.max_total} bytes"
+            return blob.error(Errors.E108.format(path=blob.label(), reason=reason)), True
+        return None, False
+
+
 def _member_name(info: zipfile.ZipInfo) -> str:
     if info.flag_bits & 0x800:
         return info.filename
@@ -97,32 +122,22 @@ def iter_zip(blob: Blob, limits: Limits) -> Iterator[Blob | IngestError]:
     except CORRUPT as err:
         yield blob.error(Errors.E106.format(path=blob.label(), reason=err))
         return
-    total = 0
+    budget = _Budget(limits)
     with zf:
-        for count, info in enumerate(infos):
+        for info in infos:
             name = _member_name(info)
             if _skip(name):
                 continue
             child = blob.child(name, b"")
-            if count >= limits.max_members:
-                reason = f"more than {limits.max_members} members"
-                yield blob.error(Errors.E108.format(path=blob.label(), reason=reason))
-                return
+            error, stop = budget.admit(blob, child, info.file_size)
+            if error is not None:
+                yield error
+                if stop:
+                    return
+                continue
             if info.flag_bits & 0x1:
                 yield child.error(Errors.E107.format(path=child.label()))
                 continue
-            if info.file_size > limits.max_bytes:
-                yield child.error(
-                    Errors.E105.format(
-                        path=child.label(), size=info.file_size, limit=limits.max_bytes
-                    )
-                )
-                continue
-            total += info.file_size
-            if total > limits.max_total:
-                reason = f"members total more than {limits.max_total} bytes"
-                yield blob.error(Errors.E108.format(path=blob.label(), reason=reason))
-                return
             ratio = info.file_size / max(info.compress_size, 1)
             if info.file_size > MIN_BOMB and ratio > limits.max_ratio:
                 reason = f"compression ratio {ratio:.0f} > {limits.max_ratio}"
@@ -147,30 +162,20 @@ def iter_zip(blob: Blob, limits: Limits) -> Iterator[Blob | IngestError]:
 
 def iter_tar(blob: Blob, limits: Limits) -> Iterator[Blob | IngestError]:
     """Regular-file members of a tar archive (any compression tarfile knows)."""
-    total, count, last = 0, 0, None
+    budget, last = _Budget(limits), None
     try:
         with tarfile.open(fileobj=blob.open(), mode="r:*") as tf:
             for info in tf:
                 if not info.isfile() or _skip(info.name):
                     continue
-                last, count = info.name, count + 1
+                last = info.name
                 child = blob.child(info.name, b"")
-                if count > limits.max_members:
-                    reason = f"more than {limits.max_members} members"
-                    yield blob.error(Errors.E108.format(path=blob.label(), reason=reason))
-                    return
-                if info.size > limits.max_bytes:
-                    yield child.error(
-                        Errors.E105.format(
-                            path=child.label(), size=info.size, limit=limits.max_bytes
-                        )
-                    )
+                error, stop = budget.admit(blob, child, info.size)
+                if error is not None:
+                    yield error
+                    if stop:
+                        return
                     continue
-                total += info.size
-                if total > limits.max_total:
-                    reason = f"members total more than {limits.max_total} bytes"
-                    yield blob.error(Errors.E108.format(path=blob.label(), reason=reason))
-                    return
                 f = tf.extractfile(info)
                 child.data = f.read(info.size) if f is not None else b""
                 if len(child.data) < info.size:
