@@ -169,6 +169,16 @@ def save(docs: list[Doc], path: Path) -> None:
     logger.info("%s: %d docs, %d chars", path.name, len(docs), sum(len(d.text) for d in docs))
 
 
+def save_ours(tokenizer: CharWordTokenizer, guard: Guard, shared: Path, out: Path) -> list[dict]:
+    """Our stand-off annotations, resolved and guarded, as ``ours.spacy`` and ``ours/ours.jsonl``."""
+    ours = [x for x in load_annotations(shared) if not guard.blocks(x["text"])]
+    save([gold_doc(tokenizer, x) for x in ours], out / "ours.spacy")
+    (out / "ours").mkdir(parents=True, exist_ok=True)
+    with (out / "ours" / "ours.jsonl").open("w", encoding="utf8") as f:
+        f.writelines(json.dumps(x, ensure_ascii=False) + "\n" for x in ours)
+    return ours
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=SHARED)
@@ -178,11 +188,15 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--min-precision", type=float, default=0.75)
     ap.add_argument("--min-recall", type=float, default=0.2)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--ours-only", action="store_true", help="only rebuild ours.spacy and ours/")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     data = args.shared / "data"
     tokenizer = CharWordTokenizer(Vocab())
     guard = Guard.from_shared(args.shared)
+    ours = save_ours(tokenizer, guard, args.shared, args.out)
+    if args.ours_only:
+        return
     train, dev = split_train(args.shared)
     train = [x for x in train if not guard.blocks(x["text"])]
     dev = [x for x in dev if not guard.blocks(x["text"])]
@@ -191,11 +205,6 @@ def main(argv: list[str] | None = None) -> None:
     (args.out / "dev").mkdir(parents=True, exist_ok=True)
     with (args.out / "dev" / "dev.jsonl").open("w", encoding="utf8") as f:
         f.writelines(json.dumps(x, ensure_ascii=False) + "\n" for x in dev)
-    ours = [x for x in load_annotations(args.shared) if not guard.blocks(x["text"])]
-    save([gold_doc(tokenizer, x) for x in ours], args.out / "ours.spacy")
-    (args.out / "ours").mkdir(parents=True, exist_ok=True)
-    with (args.out / "ours" / "ours.jsonl").open("w", encoding="utf8") as f:
-        f.writelines(json.dumps(x, ensure_ascii=False) + "\n" for x in ours)
     save(public_docs(tokenizer, guard, data, args.public_chars, args.seed), args.out / "public.spacy")
     labeler = silver.SilverLabeler(
         silver.train_lexicon(train), silver.admin_names(data), silver.nbs_indicators(data)

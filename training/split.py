@@ -17,12 +17,18 @@ def is_dev(name: str, tenths: int) -> bool:
 
 
 def train_files(paths: dict) -> list[Path]:
-    """The gold-format training files: ``paths.train`` and, when built, ``paths.ours``
-    (our stand-off annotations resolved by ``make corpus`` into ``corpus/build/ours``)."""
-    files = sorted(Path(paths["train"]).glob("*.jsonl"))
-    if paths.get("ours") and Path(paths["ours"]).exists():
-        files += sorted(Path(paths["ours"]).glob("*.jsonl"))
-    return files
+    """The gold-format files of ``paths.train`` (../shared/train)."""
+    return sorted(Path(paths["train"]).glob("*.jsonl"))
+
+
+def our_files(paths: dict) -> list[Path]:
+    """Our stand-off annotations as resolved by ``make corpus`` (``paths.ours``), if built.
+
+    They only ever add training data: held-out scores stay on ``paths.train`` lines so
+    runs with and without them are compared on the same text.
+    """
+    folder = Path(paths["ours"]) if paths.get("ours") else None
+    return sorted(folder.glob("*.jsonl")) if folder is not None and folder.exists() else []
 
 
 def fold_of(name: str, folds: int) -> int:

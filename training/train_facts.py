@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from spacy.util import load_config, registry
-from split import is_dev, run_epochs, train_files  # training/ is the script directory
+from split import is_dev, our_files, run_epochs, train_files  # training/ is the script directory
 
 import pipeline  # noqa: F401  (registers architectures and linkers)
 from pipeline.linkers import RuleLinker
@@ -58,7 +58,8 @@ def main(config_path: str = "training/configs/facts.cfg") -> None:
     cfg = config["training"]
     docs = read_examples(train_files(config["paths"]))
     dev = [x for name, exs in docs.items() if is_dev(name, cfg["dev_tenths"]) for x in exs]
-    train_set = [x for name, exs in docs.items() if not is_dev(name, cfg["dev_tenths"]) for x in exs]
+    ours = [x for exs in read_examples(our_files(config["paths"])).values() for x in exs]
+    train_set = [x for name, exs in docs.items() if not is_dev(name, cfg["dev_tenths"]) for x in exs] + ours
     linker = registry.resolve({"linker": config["linker"]})["linker"]
     train(linker, train_set, cfg)
     result = {"dev_facts": len(dev), "rules": accuracy(RuleLinker(), dev), "trained": accuracy(linker, dev)}

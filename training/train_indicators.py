@@ -16,7 +16,13 @@ import sys
 from pathlib import Path
 
 from spacy.util import load_config
-from split import fold_of, is_dev, run_epochs, train_files  # training/ is the script directory
+from split import (  # training/ is the script directory
+    fold_of,
+    is_dev,
+    our_files,
+    run_epochs,
+    train_files,
+)
 
 import pipeline
 from pipeline.components.indicators import TrainItem, word_bounds
@@ -73,12 +79,13 @@ def fit(nlp, lines, cfg) -> object:
     return finder
 
 
-def cross_validate(docs: dict, cfg: dict, folds: int) -> dict[str, float]:
-    """IND P/R/F pooled over ``folds`` document folds (each scored by a model trained without it)."""
+def cross_validate(docs: dict, extra: list, cfg: dict, folds: int) -> dict[str, float]:
+    """IND P/R/F pooled over ``folds`` document folds (each scored by a model trained without
+    it); ``extra`` lines are always in training."""
     totals = {"tp": 0.0, "pred": 0.0, "gold": 0.0}
     for k in range(folds):
         held = [x for n, lines in docs.items() if fold_of(n, folds) == k for x in lines]
-        rest = [x for n, lines in docs.items() if fold_of(n, folds) != k for x in lines]
+        rest = [x for n, lines in docs.items() if fold_of(n, folds) != k for x in lines] + extra
         prf = ind_prf(fit(pipeline.blank(), rest, cfg), held, totals)
         logger.info("fold %d: %s", k, prf)
     p, r = totals["tp"] / max(1, totals["pred"]), totals["tp"] / max(1, totals["gold"])
@@ -91,11 +98,13 @@ def main(config_path: str = "training/configs/indicators.cfg", folds: str = "0")
     lexicon = Path(config["paths"]["lexicon"]).read_text(encoding="utf8").split()
     cfg = dict(config["training"], component_cfg=config["component"], lexicon=lexicon)
     docs = read_items(train_files(config["paths"]), config["paths"]["seg"])
+    ours = [x for lines in read_items(our_files(config["paths"]), config["paths"]["seg"]).values() for x in lines]
+    logger.info("our annotations: %d lines", len(ours))
     if int(folds):
-        logger.info("cross-validated IND: %s", cross_validate(docs, cfg, int(folds)))
+        logger.info("cross-validated IND: %s", cross_validate(docs, ours, cfg, int(folds)))
         return
     dev = [x for n, lines in docs.items() if is_dev(n, cfg["dev_tenths"]) for x in lines]
-    train = [x for n, lines in docs.items() if not is_dev(n, cfg["dev_tenths"]) for x in lines]
+    train = [x for n, lines in docs.items() if not is_dev(n, cfg["dev_tenths"]) for x in lines] + ours
     finder = fit(pipeline.blank(), train, cfg)
     result = {"held_out_ind": ind_prf(finder, dev), "train_ind": ind_prf(finder, train)}
     logger.info("%s", result)
