@@ -82,13 +82,30 @@ def fit(nlp, lines, cfg) -> object:
 def cross_validate(docs: dict, extra: list, cfg: dict, folds: int) -> dict[str, float]:
     """IND P/R/F pooled over ``folds`` document folds (each scored by a model trained without
     it); ``extra`` lines are always in training."""
-    totals = {"tp": 0.0, "pred": 0.0, "gold": 0.0}
+    totals = {genre: {"tp": 0.0, "pred": 0.0, "gold": 0.0} for genre in ("all", "report", "page")}
     for k in range(folds):
-        held = [x for n, lines in docs.items() if fold_of(n, folds) == k for x in lines]
-        rest = [x for n, lines in docs.items() if fold_of(n, folds) != k for x in lines] + extra
-        prf = ind_prf(fit(pipeline.blank(), rest, cfg), held, totals)
-        logger.info("fold %d: %s", k, prf)
-    p, r = totals["tp"] / max(1, totals["pred"]), totals["tp"] / max(1, totals["gold"])
+        rest = weighted({n: x for n, x in docs.items() if fold_of(n, folds) != k}, cfg) + extra
+        finder = fit(pipeline.blank(), rest, cfg)
+        for n, lines in docs.items():
+            if fold_of(n, folds) == k:
+                ind_prf(finder, lines, totals["all"])
+                ind_prf(finder, lines, totals[genre_of(n)])
+    return {genre: _prf(t) for genre, t in totals.items()}
+
+
+def weighted(docs: dict, cfg: dict) -> list:
+    """The lines of ``docs``, those of scraped pages repeated ``page_repeat`` times."""
+    repeat = {"report": 1, "page": cfg.get("page_repeat", 1)}
+    return [x for n, lines in docs.items() for _ in range(repeat[genre_of(n)]) for x in lines]
+
+
+def genre_of(doc_name: str) -> str:
+    """``report`` for provincial work reports (2026_X省_政府工作报告), ``page`` for scraped pages."""
+    return "report" if "政府工作报告" in doc_name else "page"
+
+
+def _prf(t: dict) -> dict[str, float]:
+    p, r = t["tp"] / max(1, t["pred"]), t["tp"] / max(1, t["gold"])
     return {"p": round(p, 4), "r": round(r, 4), "f": round(2 * p * r / max(1e-9, p + r), 4)}
 
 
@@ -104,7 +121,7 @@ def main(config_path: str = "training/configs/indicators.cfg", folds: str = "0")
         logger.info("cross-validated IND: %s", cross_validate(docs, ours, cfg, int(folds)))
         return
     dev = [x for n, lines in docs.items() if is_dev(n, cfg["dev_tenths"]) for x in lines]
-    train = [x for n, lines in docs.items() if not is_dev(n, cfg["dev_tenths"]) for x in lines] + ours
+    train = weighted({n: x for n, x in docs.items() if not is_dev(n, cfg["dev_tenths"])}, cfg) + ours
     finder = fit(pipeline.blank(), train, cfg)
     result = {"held_out_ind": ind_prf(finder, dev), "train_ind": ind_prf(finder, train)}
     logger.info("%s", result)
