@@ -170,8 +170,11 @@ def save(docs: list[Doc], path: Path) -> None:
 
 
 def save_ours(tokenizer: CharWordTokenizer, guard: Guard, shared: Path, out: Path) -> list[dict]:
-    """Our stand-off annotations, resolved and guarded, as ``ours.spacy`` and ``ours/ours.jsonl``."""
-    ours = [x for x in load_annotations(shared) if not guard.blocks(x["text"])]
+    """Our stand-off annotations as ``ours.spacy`` and ``ours/ours.jsonl``: resolved, without
+    gold/seed text (``guard``) and without lines of ../shared/train (a dev line must not
+    come back as training data)."""
+    train_texts = {x["text"] for part in split_train(shared) for x in part}
+    ours = [x for x in load_annotations(shared) if not guard.blocks(x["text"]) and x["text"] not in train_texts]
     save([gold_doc(tokenizer, x) for x in ours], out / "ours.spacy")
     (out / "ours").mkdir(parents=True, exist_ok=True)
     with (out / "ours" / "ours.jsonl").open("w", encoding="utf8") as f:

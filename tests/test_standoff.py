@@ -90,13 +90,20 @@ def test_as_draft_names_entities_by_text(text, spans, expected):
 
 @pytest.mark.shared
 @requires_shared
-def test_our_annotations_resolve_and_are_not_gold():
+def test_our_annotations_resolve_and_build_drops_gold_and_train_lines(tmp_path):
+    from spacy.vocab import Vocab
+
+    from corpus.build import save_ours
+    from pipeline.tokenizer import CharWordTokenizer
+
     records = [json.loads(x) for p in ANNOTATIONS.glob("*.standoff.jsonl")
                for x in p.read_text(encoding="utf8").splitlines() if x.strip()]
     lines = load_annotations(SHARED)
     assert len(lines) == len(records)
-    guard = Guard.from_shared(SHARED)
-    assert not any(guard.blocks(x["text"]) for x in lines)
     train_texts = {json.loads(x)["text"] for p in (SHARED / "train").glob("*.jsonl")
                    for x in p.read_text(encoding="utf8").splitlines() if x.strip()}
-    assert not any(x["text"] in train_texts for x in lines)
+    guard = Guard.from_shared(SHARED)
+    kept = save_ours(CharWordTokenizer(Vocab()), guard, SHARED, tmp_path)
+    assert kept == [x for x in lines if not guard.blocks(x["text"]) and x["text"] not in train_texts]
+    assert not any(guard.blocks(x["text"]) or x["text"] in train_texts for x in kept)
+    assert len(kept) > 0.9 * len(lines)
