@@ -94,11 +94,14 @@ def resolve(records: list[dict], shared: Path = SHARED) -> list[dict]:
 
 
 def load_annotations(shared: Path = SHARED, directory: Path = ANNOTATIONS) -> list[dict]:
-    """Every stand-off file (``*.standoff.jsonl``) under ``directory``, resolved."""
+    """Every stand-off file (``*.standoff.jsonl``) under ``directory``, resolved, then our
+    own documents annotated in place (``own_*.jsonl``: gold format, text written by us)."""
     records = []
     for path in sorted(directory.glob("*.standoff.jsonl")):
         records += [json.loads(x) for x in path.read_text(encoding="utf8").splitlines() if x.strip()]
-    return resolve(records, shared)
+    own = [json.loads(x) for path in sorted(directory.glob("own_*.jsonl"))
+           for x in path.read_text(encoding="utf8").splitlines() if x.strip()]
+    return resolve(records, shared) + own
 
 
 def _gold_tool(shared: Path):

@@ -98,8 +98,9 @@ def test_our_annotations_resolve_and_build_drops_gold_and_train_lines(tmp_path):
 
     records = [json.loads(x) for p in ANNOTATIONS.glob("*.standoff.jsonl")
                for x in p.read_text(encoding="utf8").splitlines() if x.strip()]
+    own = [x for p in ANNOTATIONS.glob("own_*.jsonl") for x in p.read_text(encoding="utf8").splitlines() if x.strip()]
     lines = load_annotations(SHARED)
-    assert len(lines) == len(records)
+    assert len(lines) == len(records) + len(own)
     train_texts = {json.loads(x)["text"] for p in (SHARED / "train").glob("*.jsonl")
                    for x in p.read_text(encoding="utf8").splitlines() if x.strip()}
     guard = Guard.from_shared(SHARED)
