@@ -29,6 +29,7 @@ import hashlib
 import importlib.util
 import json
 import logging
+import re
 import sys
 from pathlib import Path
 
@@ -36,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 ANNOTATIONS = ROOT / "corpus" / "annotations"
 KEYS = ("id", "doc", "doc_year", "doc_place")
+REPORT_NAME = re.compile(r"^(\d{4})年(.+?)政府工作报告$")
 
 logger = logging.getLogger("corpus.standoff")
 csv.field_size_limit(1 << 28)
@@ -64,6 +66,9 @@ def doc_meta(path: Path) -> dict:
     parts = stem.split("_")
     if len(parts) >= 3 and parts[0].isdigit():
         return {"doc": stem, "doc_year": int(parts[0]), "doc_place": parts[1]}
+    named = REPORT_NAME.match(stem)  # 2025年四川省政府工作报告
+    if named:
+        return {"doc": stem, "doc_year": int(named.group(1)), "doc_place": named.group(2)}
     return {"doc": stem, "doc_year": None, "doc_place": None}
 
 

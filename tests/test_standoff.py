@@ -42,6 +42,7 @@ def test_source_lines_keep_numbering(shared, name):
     "stem,meta",
     [
         ("2026_甲省_政府工作报告", {"doc": "2026_甲省_政府工作报告", "doc_year": 2026, "doc_place": "甲省"}),
+        ("2025年乙省政府工作报告", {"doc": "2025年乙省政府工作报告", "doc_year": 2025, "doc_place": "乙省"}),
         ("notes", {"doc": "notes", "doc_year": None, "doc_place": None}),
     ],
 )
