@@ -52,6 +52,15 @@ def test_bio_to_spans(tags, spans):
     assert bio_to_spans(tags) == spans
 
 
+@pytest.mark.parametrize("tags,spans", [
+    (["B-QTY", "I-QTY", "B-QTY", "I-QTY"], [(0, 4, "QTY")]),
+    (["B-LOC", "B-ORG", "I-ORG"], [(0, 1, "LOC"), (1, 3, "ORG")]),
+    (["B-LOC", "O", "B-LOC"], [(0, 1, "LOC"), (2, 3, "LOC")]),
+])
+def test_bio_to_spans_merge(tags, spans):
+    assert bio_to_spans(tags, merge=True) == spans
+
+
 def test_bio_round_trip():
     spans = [(1, 3, "LOC"), (3, 4, "IND"), (6, 9, "QTY")]
     assert bio_to_spans(spans_to_bio(10, spans)) == spans

@@ -114,6 +114,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--minutes", type=float, default=None)
     ap.add_argument("--max-epochs", type=int, default=None)
+    ap.add_argument("--learn-rate", type=float, default=None)
     ap.add_argument("--ship", type=Path, default=None)
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
@@ -121,6 +122,8 @@ def main(argv: list[str] | None = None) -> None:
     cfg = json.loads(args.config.read_text(encoding="utf8"))
     if args.max_epochs:
         cfg["finetune"]["max_epochs"] = args.max_epochs
+    if args.learn_rate:
+        cfg["finetune"]["learn_rate"] = args.learn_rate
     args.minutes = args.minutes or cfg["finetune"]["minutes"]
     best = train(args, cfg)
     logger.info("best: %s", json.dumps(best))

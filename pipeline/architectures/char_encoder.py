@@ -96,12 +96,15 @@ def spans_to_bio(n: int, spans: Iterable[tuple[int, int, str]]) -> list[str]:
     return tags
 
 
-def bio_to_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """``(start, end, label)`` spans; an ``I-X`` without its ``B-X`` starts a span."""
+def bio_to_spans(tags: Sequence[str], merge: bool = False) -> list[tuple[int, int, str]]:
+    """``(start, end, label)`` spans; an ``I-X`` without its ``B-X`` starts a span.
+    With ``merge``, a ``B-X`` right after ``X`` continues that span (IO decoding)."""
     spans: list[tuple[int, int, str]] = []
     start, label = None, None
     for i, tag in enumerate(list(tags) + ["O"]):
         prefix, _, name = tag.partition("-")
+        if merge and prefix == "B" and name == label:
+            prefix = "I"
         if start is not None and (prefix != "I" or name != label):
             spans.append((start, i, label))
             start, label = None, None
