@@ -45,6 +45,9 @@ def transformer_pipeline(encoder: str | Path = ENCODER) -> Language:
 
 
 def build(kind: str, encoder: str | Path = ENCODER) -> Language:
+    """``cnn`` (the shipped pipeline), ``transformer``, or ``rules`` (no statistical NER)."""
+    if kind == "rules":
+        return assemble(ner_model=None)
     return assemble() if kind == "cnn" else transformer_pipeline(encoder)
 
 
@@ -65,7 +68,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--encoder", type=Path, default=ENCODER)
     ap.add_argument("--gold", type=Path, default=SHARED / "gold")
     ap.add_argument("--tool", type=Path, default=SHARED / "tools" / "gold.py")
-    ap.add_argument("--kinds", default="cnn,transformer")
+    ap.add_argument("--kinds", default="cnn,transformer", help="cnn, transformer, rules")
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args(argv)
     import torch

@@ -7,7 +7,7 @@ exact character spans. Like spaCy's ``ner``, the component keeps the entities al
 in ``doc.ents`` (rules) and adds only the predicted spans that overlap none of them.
 With ``merge_adjacent`` (default), a ``B-X`` right after an ``X`` character continues
 that entity: adjacent entities of one label are rare (22 of 4,928 in the train split)
-and the small encoder often splits one entity with a stray ``B`` (dev F 0.26 -> 0.38).
+and the small encoder often splits one entity with a stray ``B`` (dev F 0.352 -> 0.434).
 
 On disk: ``model/`` (HF ``BertForTokenClassification``, fp16 weights),
 ``vocab.txt`` (``CharVocab``) and ``labels.json``. torch and transformers are imported
