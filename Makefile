@@ -6,7 +6,7 @@ SHARED  ?= ../shared
 STAMP   := $(VENV)/.installed
 
 .PHONY: run test lint eval eval-quantities eval-facts install install-train corpus train-seg \
-        train-ner train-indicators train-facts lexicons assemble bench bench-quantities bench-seg screenshots clean
+        train-ner pretrain-encoder train-encoder eval-encoder bench-encoder train-indicators train-facts lexicons assemble bench bench-quantities bench-seg screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -59,6 +59,20 @@ train-ner: $(STAMP)
 	$(BIN)/python training/train_ner.py --name stage0 --data train,public,silver --train-repeat 3 --max-steps 2500 --minutes 20
 	$(BIN)/python training/train_ner.py --name final_s1 --config training/configs/ner_finetune.cfg --data train,public,silver --train-repeat 3 --seg models/seg --max-steps 3000 --minutes 15 --set 'paths.stage1="training/runs/stage0/model/model-best"' --set training.optimizer.learn_rate=0.001
 	$(BIN)/python training/train_ner.py --name final_s2 --config training/configs/ner_finetune.cfg --data train --seg models/seg --max-steps 3000 --minutes 16 --set 'paths.stage1="training/runs/final_s1/model/model-best"' --ship models/ner
+
+## Transformer NER (issue #10; needs `make install-train`): character BERT pretraining
+## (resumable, 50-minute runs), fine-tuning, comparison with the CNN on gold, speed.
+pretrain-encoder: $(STAMP)
+	OMP_NUM_THREADS=1 $(BIN)/python training/pretrain_encoder.py --resume --minutes 50
+
+train-encoder: $(STAMP)
+	OMP_NUM_THREADS=1 $(BIN)/python training/finetune_encoder.py --minutes 22 --ship models/encoder
+
+eval-encoder: $(STAMP)
+	$(BIN)/python training/eval_encoder.py --kinds cnn,transformer,rules
+
+bench-encoder: $(STAMP)
+	$(BIN)/python bench/bench_encoder.py --chars 60000 --rounds 2
 
 train-indicators: $(STAMP)
 	$(BIN)/python corpus/indicator_lexicon.py

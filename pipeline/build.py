@@ -20,6 +20,9 @@ SEG_MODEL = MODELS_DIR / "seg"
 NER_MODEL = MODELS_DIR / "ner"
 FACTS_MODEL = MODELS_DIR / "facts"
 INDICATORS_MODEL = MODELS_DIR / "indicators"
+ENCODER_MODEL = MODELS_DIR / "encoder"
+NER_KINDS = ("cnn", "transformer")
+DEFAULT_NER = "cnn"
 RULE_COMPONENTS = ("govie_sentences", "govie_quantities", "govie_dates", "govie_names")
 
 logger = logging.getLogger(__name__)
@@ -31,7 +34,8 @@ def _import_components() -> None:
 
     from . import tokenizer  # noqa: F401
 
-    for module in ("sentences", "quantities", "dates", "names", "guard", "indicators", "facts"):
+    modules = ("sentences", "quantities", "dates", "names", "guard", "indicators", "facts", "transformer_ner")
+    for module in modules:
         importlib.import_module(f"pipeline.components.{module}")
 
 
@@ -71,12 +75,25 @@ def assemble(
     ner_model: str | Path | None = NER_MODEL,
     facts_model: str | Path | None = FACTS_MODEL,
     indicators_model: str | Path | None = INDICATORS_MODEL,
+    ner: str = DEFAULT_NER,
+    encoder_model: str | Path = ENCODER_MODEL,
 ) -> Language:
-    """The full pipeline from the parts under ``models/`` (rules where no model exists)."""
+    """The full pipeline from the parts under ``models/`` (rules where no model exists).
+
+    ``ner`` picks the statistical NER: ``cnn`` (``ner_model``, the default) or
+    ``transformer`` (``encoder_model``, needs the ``train`` extra's torch/transformers).
+    """
+    if ner not in NER_KINDS:
+        raise GovieError(Errors.E404.format(kind=ner, kinds=NER_KINDS))
     nlp = blank(seg_model)
     for name in RULE_COMPONENTS:
         nlp.add_pipe(name)
-    if ner_model and Path(ner_model).exists():
+    if ner == "transformer":
+        from .components.transformer_ner import add_transformer_ner
+
+        add_transformer_ner(nlp, encoder_model)
+        nlp.add_pipe("govie_guard")
+    elif ner_model and Path(ner_model).exists():
         source = spacy.load(ner_model, exclude=["tokenizer"])
         for name in source.pipe_names:
             if name not in nlp.pipe_names:
@@ -87,15 +104,21 @@ def assemble(
     return nlp
 
 
-def load(path: str | Path | None = None) -> Language:
+def load(path: str | Path | None = None, ner: str | None = None) -> Language:
     """The govie pipeline: ``path``, else ``$GOVIE_MODEL``, else ``models/govie``.
 
     Without an assembled ``models/govie`` (``make assemble``), the pipeline is assembled
     from the shipped parts under ``models/`` (about a second); a missing trained NER
-    leaves the rule components, with a warning.
+    leaves the rule components, with a warning. ``ner`` (or ``$GOVIE_NER``) = ``transformer``
+    assembles the pipeline with the transformer NER (``models/encoder``) instead of the CNN.
     """
     _import_components()
     register_extensions()
+    ner = ner or os.environ.get("GOVIE_NER") or DEFAULT_NER
+    if ner not in NER_KINDS:
+        raise GovieError(Errors.E404.format(kind=ner, kinds=NER_KINDS))
+    if ner != DEFAULT_NER and not path:
+        return assemble(ner=ner)
     chosen = path or os.environ.get("GOVIE_MODEL")
     if chosen:
         if not Path(chosen).exists():

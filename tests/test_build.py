@@ -1,9 +1,11 @@
 """The assembled pipeline: load, save and reload, pipe == call, extensions."""
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
 import pipeline
+from pipeline.errors import GovieError
 from pipeline.extensions import DOC_EXTENSIONS, register_extensions
 
 TEXTS = [
@@ -64,3 +66,21 @@ def test_spacy_load_without_importing_pipeline(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "86420.0"
+
+
+def test_unknown_ner_kind_is_a_clear_error():
+    with pytest.raises(GovieError, match="E404"):
+        pipeline.load(ner="bilstm")
+
+
+def test_transformer_ner_is_selectable():
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    from pipeline.build import ENCODER_MODEL
+
+    if not (ENCODER_MODEL / "model").exists():
+        pytest.skip("models/encoder absent")
+    nlp = pipeline.load(ner="transformer")
+    assert "govie_transformer_ner" in nlp.pipe_names and "ner" not in nlp.pipe_names
+    doc = nlp("2025年，甲县粮食产量达到12万吨。")
+    assert [e.label_ for e in doc.ents if e.label_ == "QTY"] == ["QTY"]
