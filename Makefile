@@ -6,7 +6,7 @@ SHARED  ?= ../shared
 STAMP   := $(VENV)/.installed
 
 .PHONY: run test lint eval eval-quantities eval-facts install install-train corpus train-seg \
-        train-ner pretrain-encoder train-encoder eval-encoder bench-encoder train-indicators train-facts lexicons assemble bench bench-quantities bench-seg screenshots clean
+        train-ner pretrain pretrain-encoder train-encoder eval-encoder bench-encoder train-indicators train-facts lexicons assemble bench bench-quantities bench-seg screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -60,6 +60,11 @@ train-ner: $(STAMP)
 	$(BIN)/python training/train_ner.py --name stage0 --data train,public,silver --train-repeat 3 --max-steps 2500 --minutes 20
 	$(BIN)/python training/train_ner.py --name final_s1 --config training/configs/ner_finetune.cfg --data train,public,silver --train-repeat 3 --seg models/seg --max-steps 3000 --minutes 15 --set 'paths.stage1="training/runs/stage0/model/model-best"' --set training.optimizer.learn_rate=0.001
 	$(BIN)/python training/train_ner.py --name final_s2 --config training/configs/ner_finetune.cfg --data train,ours --seg models/seg --max-steps 3000 --minutes 32 --set 'paths.stage1="training/runs/final_s1/model/model-best"' --ship models/ner
+
+## Pretrain the NER's tok2vec on raw report text (≤ 40 min a session; run again to resume).
+pretrain: $(STAMP)
+	$(BIN)/python corpus/pretrain_text.py
+	$(BIN)/python training/pretrain_tok2vec.py --out training/runs/pretrain --minutes 40 --resume
 
 ## Transformer NER (issue #10; needs `make install-train`): character BERT pretraining
 ## (resumable, 50-minute runs), fine-tuning, comparison with the CNN on gold, speed.
