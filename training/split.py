@@ -13,7 +13,7 @@ logger = logging.getLogger("govie.training")
 
 def is_dev(name: str, tenths: int) -> bool:
     """Whether document ``name`` is held out (``tenths`` of ten hash buckets)."""
-    return int(hashlib.md5(name.encode()).hexdigest(), 16) % 10 < tenths
+    return fold_of(name, 10) < tenths
 
 
 def train_files(paths: dict) -> list[Path]:

@@ -56,19 +56,22 @@ def read_items(paths: list[Path], seg: str | None) -> dict[str, list[tuple[Train
 
 
 def ind_prf(finder, lines, totals: dict | None = None) -> dict[str, float]:
-    tp = n_pred = n_gold = 0
+    """IND span P/R/F of ``finder`` on ``lines``; the counts are also added to ``totals``."""
+    counts = {"tp": 0, "pred": 0, "gold": 0}
     for items, gold_inds in lines:
         if not items:
-            n_gold += len(gold_inds)
+            counts["gold"] += len(gold_inds)
             continue
         text, _, context, _, starts, ends = items[0]
         pred = {(e.start, e.end) for e in finder.predict_spans(text, context, starts, ends)}
         gold = {(e.start, e.end) for e in gold_inds}
-        tp, n_pred, n_gold = tp + len(pred & gold), n_pred + len(pred), n_gold + len(gold)
+        counts["tp"] += len(pred & gold)
+        counts["pred"] += len(pred)
+        counts["gold"] += len(gold)
     if totals is not None:
-        totals["tp"], totals["pred"], totals["gold"] = totals["tp"] + tp, totals["pred"] + n_pred, totals["gold"] + n_gold
-    p, r = tp / max(1, n_pred), tp / max(1, n_gold)
-    return {"p": round(p, 4), "r": round(r, 4), "f": round(2 * p * r / max(1e-9, p + r), 4)}
+        for key, value in counts.items():
+            totals[key] += value
+    return _prf(counts)
 
 
 def fit(nlp, lines, cfg) -> object:
@@ -84,19 +87,13 @@ def cross_validate(docs: dict, extra: list, cfg: dict, folds: int) -> dict[str, 
     it); ``extra`` lines are always in training."""
     totals = {genre: {"tp": 0.0, "pred": 0.0, "gold": 0.0} for genre in ("all", "report", "page")}
     for k in range(folds):
-        rest = weighted({n: x for n, x in docs.items() if fold_of(n, folds) != k}, cfg) + extra
+        rest = [x for n, lines in docs.items() if fold_of(n, folds) != k for x in lines] + extra
         finder = fit(pipeline.blank(), rest, cfg)
         for n, lines in docs.items():
             if fold_of(n, folds) == k:
                 ind_prf(finder, lines, totals["all"])
                 ind_prf(finder, lines, totals[genre_of(n)])
     return {genre: _prf(t) for genre, t in totals.items()}
-
-
-def weighted(docs: dict, cfg: dict) -> list:
-    """The lines of ``docs``, those of scraped pages repeated ``page_repeat`` times."""
-    repeat = {"report": 1, "page": cfg.get("page_repeat", 1)}
-    return [x for n, lines in docs.items() for _ in range(repeat[genre_of(n)]) for x in lines]
 
 
 def genre_of(doc_name: str) -> str:
@@ -121,7 +118,7 @@ def main(config_path: str = "training/configs/indicators.cfg", folds: str = "0")
         logger.info("cross-validated IND: %s", cross_validate(docs, ours, cfg, int(folds)))
         return
     dev = [x for n, lines in docs.items() if is_dev(n, cfg["dev_tenths"]) for x in lines]
-    train = weighted({n: x for n, x in docs.items() if not is_dev(n, cfg["dev_tenths"])}, cfg) + ours
+    train = [x for n, lines in docs.items() if not is_dev(n, cfg["dev_tenths"]) for x in lines] + ours
     finder = fit(pipeline.blank(), train, cfg)
     result = {"held_out_ind": ind_prf(finder, dev), "train_ind": ind_prf(finder, train)}
     logger.info("%s", result)
