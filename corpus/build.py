@@ -169,11 +169,13 @@ def save(docs: list[Doc], path: Path) -> None:
     logger.info("%s: %d docs, %d chars", path.name, len(docs), sum(len(d.text) for d in docs))
 
 
-def save_ours(tokenizer: CharWordTokenizer, guard: Guard, shared: Path, out: Path) -> list[dict]:
+def save_ours(tokenizer: CharWordTokenizer, guard: Guard, shared: Path, out: Path,
+              train_texts: set[str] | None = None) -> list[dict]:
     """Our stand-off annotations as ``ours.spacy`` and ``ours/ours.jsonl``: resolved, without
-    gold/seed text (``guard``) and without lines of ../shared/train (a dev line must not
-    come back as training data)."""
-    train_texts = {x["text"] for part in split_train(shared) for x in part}
+    gold/seed text (``guard``) and without lines of ../shared/train (``train_texts``, read
+    from ``shared`` when not given: a dev line must not come back as training data)."""
+    if train_texts is None:
+        train_texts = {x["text"] for part in split_train(shared) for x in part}
     ours = [x for x in load_annotations(shared) if not guard.blocks(x["text"]) and x["text"] not in train_texts]
     save([gold_doc(tokenizer, x) for x in ours], out / "ours.spacy")
     (out / "ours").mkdir(parents=True, exist_ok=True)
@@ -197,10 +199,10 @@ def main(argv: list[str] | None = None) -> None:
     data = args.shared / "data"
     tokenizer = CharWordTokenizer(Vocab())
     guard = Guard.from_shared(args.shared)
-    ours = save_ours(tokenizer, guard, args.shared, args.out)
+    train, dev = split_train(args.shared)
+    ours = save_ours(tokenizer, guard, args.shared, args.out, {x["text"] for x in train + dev})
     if args.ours_only:
         return
-    train, dev = split_train(args.shared)
     train = [x for x in train if not guard.blocks(x["text"])]
     dev = [x for x in dev if not guard.blocks(x["text"])]
     save([gold_doc(tokenizer, x) for x in train], args.out / "train.spacy")
