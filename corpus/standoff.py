@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
-import importlib.util
 import json
 import logging
 import re
@@ -109,13 +108,6 @@ def load_annotations(shared: Path = SHARED, directory: Path = ANNOTATIONS) -> li
     return resolve(records, shared) + own
 
 
-def _gold_tool(shared: Path):
-    spec = importlib.util.spec_from_file_location("gold_tool", shared / "tools" / "gold.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _sections(lines: list[str], meta: dict) -> list[str]:
     from pipeline.sections import detect_sections
 
@@ -185,7 +177,9 @@ def _prefill(texts: list[str], meta: dict) -> list[tuple[list, list]]:
 
 
 def cmd_save(args) -> None:
-    gold = _gold_tool(args.shared)
+    from training.eval_ner import load_scorer
+
+    gold = load_scorer(args.shared / "tools" / "gold.py")
     out = []
     for raw in Path(args.draft).read_text(encoding="utf8").splitlines():
         if not raw.strip():

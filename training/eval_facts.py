@@ -10,22 +10,14 @@ years, change/target and value normalisation.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 from pathlib import Path
+
+from eval_ner import load_scorer  # training/ is the script directory
 
 import pipeline
 from pipeline.annotate import group_documents, make_document_doc, split_document
 from pipeline.build import add_facts
-
-SCORER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "gold.py"
-
-
-def load_scorer(path: Path = SCORER):
-    spec = importlib.util.spec_from_file_location("gold", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def oracle_predict(nlp, rows: list[dict]) -> list[dict]:

@@ -38,7 +38,8 @@ FACTORY_MODULES = {
 }
 
 
-def load_scorer(path: Path):
+def load_scorer(path: Path = SHARED / "tools" / "gold.py"):
+    """``../shared/tools/gold.py`` as a module (build_line, check_line, score …)."""
     spec = importlib.util.spec_from_file_location("gold_tool", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
