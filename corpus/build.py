@@ -38,7 +38,7 @@ from spacy.vocab import Vocab  # noqa: E402
 
 from corpus import public, silver  # noqa: E402
 from corpus.guard import Guard  # noqa: E402
-from corpus.standoff import load_annotations  # noqa: E402
+from corpus.standoff import load_annotations, read_jsonl  # noqa: E402
 from pipeline.errors import Errors, GovieError  # noqa: E402
 from pipeline.tokenizer import CharWordTokenizer  # noqa: E402
 
@@ -48,11 +48,6 @@ OUT = ROOT / "corpus" / "build"
 PUBLIC = ("msra", "peoples_daily", "cluener", "weibo", "resume")
 UNKNOWN_CLAUSE = re.compile(r"[0-9０-９%％年月日季度去今明同期]|[一二两三四五六七八九十百千万亿][个名家项人次元亿万]")
 CLAUSE = re.compile(r"[^，。；！？,;!?：:、]+")
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    with path.open(encoding="utf8") as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 def is_dev(line_id: str, dev_share: float = 0.1) -> bool:

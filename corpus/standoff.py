@@ -30,6 +30,7 @@ import json
 import logging
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,14 +80,30 @@ def to_standoff(line: dict, file: str, number: int) -> dict:
     return record
 
 
+def read_jsonl(path: str | Path) -> list[dict]:
+    """The JSON lines of ``path`` (blank lines skipped; ``json``, so floats stay exact)."""
+    with open(path, encoding="utf8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def line_reader(shared: Path) -> Callable[[str], list[str]]:
+    """``source_lines`` of files under ``shared``, each file read once."""
+    cache: dict[str, list[str]] = {}
+
+    def lines_of(file: str) -> list[str]:
+        if file not in cache:
+            cache[file] = source_lines(shared / file)
+        return cache[file]
+
+    return lines_of
+
+
 def resolve(records: list[dict], shared: Path = SHARED) -> list[dict]:
     """Gold-format lines for stand-off records; records whose text changed are skipped."""
-    cache: dict[str, list[str]] = {}
+    lines_of = line_reader(shared)
     lines = []
     for rec in records:
-        if rec["file"] not in cache:
-            cache[rec["file"]] = source_lines(shared / rec["file"])
-        source = cache[rec["file"]]
+        source = lines_of(rec["file"])
         text = source[rec["line"] - 1] if 0 < rec["line"] <= len(source) else ""
         if text_hash(text) != rec["sha1"]:
             logger.warning("%s:%s: text changed, annotation skipped", rec["file"], rec["line"])
@@ -100,11 +117,8 @@ def resolve(records: list[dict], shared: Path = SHARED) -> list[dict]:
 def load_annotations(shared: Path = SHARED, directory: Path = ANNOTATIONS) -> list[dict]:
     """Every stand-off file (``*.standoff.jsonl``) under ``directory``, resolved, then our
     own documents annotated in place (``own_*.jsonl``: gold format, text written by us)."""
-    records = []
-    for path in sorted(directory.glob("*.standoff.jsonl")):
-        records += [json.loads(x) for x in path.read_text(encoding="utf8").splitlines() if x.strip()]
-    own = [json.loads(x) for path in sorted(directory.glob("own_*.jsonl"))
-           for x in path.read_text(encoding="utf8").splitlines() if x.strip()]
+    records = [r for path in sorted(directory.glob("*.standoff.jsonl")) for r in read_jsonl(path)]
+    own = [r for path in sorted(directory.glob("own_*.jsonl")) for r in read_jsonl(path)]
     return resolve(records, shared) + own
 
 
@@ -132,18 +146,17 @@ def cmd_list(args) -> None:
 
 def as_draft(text: str, entities: list[dict], facts: list[dict]) -> tuple[list, list]:
     """Gold-format entities and facts in gold.py's draft form (entities named by text)."""
-    ents, names, seen, pos = [], [], {}, 0
-    for e in sorted(entities, key=lambda x: x["start"]):
+    ents, name_of, seen, pos = [], {}, {}, 0
+    for i in sorted(range(len(entities)), key=lambda i: entities[i]["start"]):
+        e = entities[i]
         surface = text[e["start"] : e["end"]]
         skip, found = 0, text.find(surface, pos)
         while 0 <= found < e["start"]:
             skip, found = skip + 1, text.find(surface, found + 1)
         ents.append([surface, e["label"], skip] if skip > 0 else [surface, e["label"]])
         seen[surface] = seen.get(surface, 0) + 1
-        names.append(surface if seen[surface] == 1 else f"{surface}#{seen[surface]}")
+        name_of[i] = surface if seen[surface] == 1 else f"{surface}#{seen[surface]}"
         pos = e["end"]
-    order = sorted(range(len(entities)), key=lambda i: entities[i]["start"])
-    name_of = {i: names[k] for k, i in enumerate(order)}
     out = []
     for fact in facts:
         out.append({k: (name_of[v] if k in ("qty", "ind", "date", "loc") and v is not None else v)
@@ -180,14 +193,12 @@ def cmd_save(args) -> None:
     from training.eval_ner import load_scorer
 
     gold = load_scorer(args.shared / "tools" / "gold.py")
+    lines_of = line_reader(args.shared)
     out = []
-    for raw in Path(args.draft).read_text(encoding="utf8").splitlines():
-        if not raw.strip():
-            continue
-        draft = json.loads(raw)
+    for draft in read_jsonl(args.draft):
         line = gold.build_line(draft)
         src = draft["source"]
-        if source_lines(args.shared / src["file"])[src["line"] - 1] != draft["text"]:
+        if lines_of(src["file"])[src["line"] - 1] != draft["text"]:
             raise SystemExit(f"{draft['id']}: text differs from {src['file']}:{src['line']}")
         out.append(to_standoff(line, src["file"], src["line"]))
     target = ANNOTATIONS / args.out
