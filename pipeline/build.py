@@ -70,6 +70,12 @@ def add_indicators(nlp: Language, model_dir: str | Path | None = INDICATORS_MODE
     nlp.add_pipe("govie_indicators", config=cfg).from_disk(model_dir)
 
 
+def _check_ner_kind(ner: str) -> str:
+    if ner not in NER_KINDS:
+        raise GovieError(Errors.E404.format(kind=ner, kinds=NER_KINDS))
+    return ner
+
+
 def assemble(
     seg_model: str | Path | None = SEG_MODEL,
     ner_model: str | Path | None = NER_MODEL,
@@ -83,8 +89,7 @@ def assemble(
     ``ner`` picks the statistical NER: ``cnn`` (``ner_model``, the default) or
     ``transformer`` (``encoder_model``, needs the ``train`` extra's torch/transformers).
     """
-    if ner not in NER_KINDS:
-        raise GovieError(Errors.E404.format(kind=ner, kinds=NER_KINDS))
+    _check_ner_kind(ner)
     nlp = blank(seg_model)
     for name in RULE_COMPONENTS:
         nlp.add_pipe(name)
@@ -114,9 +119,7 @@ def load(path: str | Path | None = None, ner: str | None = None) -> Language:
     """
     _import_components()
     register_extensions()
-    ner = ner or os.environ.get("GOVIE_NER") or DEFAULT_NER
-    if ner not in NER_KINDS:
-        raise GovieError(Errors.E404.format(kind=ner, kinds=NER_KINDS))
+    ner = _check_ner_kind(ner or os.environ.get("GOVIE_NER") or DEFAULT_NER)
     if ner != DEFAULT_NER and not path:
         return assemble(ner=ner)
     chosen = path or os.environ.get("GOVIE_MODEL")

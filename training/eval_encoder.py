@@ -3,9 +3,9 @@
     .venv/bin/python training/eval_encoder.py [--encoder models/encoder] \
         [--gold ../shared/gold] [--kinds cnn,transformer] [--json out/encoder_eval.json]
 
-Both pipelines are built the way ``pipeline.build.assemble()`` builds the shipped one
-(rules, NER, ``govie_guard``, indicators, facts); the transformer variant puts
-``govie_transformer_ner`` where ``tok2vec`` + ``ner`` are. Every gold file is annotated
+Both pipelines are ``pipeline.build.assemble(ner=...)`` (rules, NER, ``govie_guard``,
+indicators, facts); the transformer variant puts ``govie_transformer_ner`` where
+``tok2vec`` + ``ner`` are. Every gold file is annotated
 as ``govie eval`` does (``pipeline/annotate.py``) and the pooled lines are scored with
 ``gold.py score``. ``--gold corpus/build/dev`` scores the held-out split instead.
 """
@@ -34,21 +34,11 @@ SHARED = ROOT.parent / "shared"
 ENCODER = ROOT / "models" / "encoder"
 
 
-def transformer_pipeline(encoder: str | Path = ENCODER) -> Language:
-    """The assembled pipeline with ``govie_transformer_ner`` in place of tok2vec + ner."""
-    from pipeline.components.transformer_ner import add_transformer_ner
-
-    nlp = assemble(ner_model=None)
-    add_transformer_ner(nlp, encoder)
-    nlp.add_pipe("govie_guard", after="govie_transformer_ner")
-    return nlp
-
-
 def build(kind: str, encoder: str | Path = ENCODER) -> Language:
     """``cnn`` (the shipped pipeline), ``transformer``, or ``rules`` (no statistical NER)."""
     if kind == "rules":
         return assemble(ner_model=None)
-    return assemble() if kind == "cnn" else transformer_pipeline(encoder)
+    return assemble(ner=kind, encoder_model=encoder)
 
 
 def score_pipeline(nlp: Language, gold_dir: Path, tool) -> dict:
