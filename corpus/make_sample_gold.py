@@ -10,8 +10,8 @@ reads ``corpus/annotations/samples.draft.jsonl`` (entities named by text, as
 
 from __future__ import annotations
 
-import importlib.util
 import json
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -23,9 +23,10 @@ INPUT_KEYS = ("id", "doc", "doc_year", "doc_place", "text")
 
 
 def main() -> None:
-    spec = importlib.util.spec_from_file_location("gold", SCORER)
-    gold = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(gold)
+    sys.path.insert(0, str(HERE.parent))
+    from training.eval_ner import load_scorer
+
+    gold = load_scorer(SCORER)
     drafts = [json.loads(x) for x in DRAFT.read_text(encoding="utf8").splitlines() if x.strip()]
     lines = [gold.build_line(d) for d in drafts]
     GOLD.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), "utf8")
