@@ -86,7 +86,7 @@ class SilverLabeler:
     def __call__(self, text: str) -> list[tuple[int, int, str]]:
         spans = [(m.start(), m.end(), "DATE") for m in DATE_RE.finditer(text)]
         qtys = [(m.start(), m.end(), "QTY") for m in QTY_RE.finditer(text)]
-        spans += qtys + self.names.candidates(text) + self.names.deferred(text)  # silver keeps them
+        spans += qtys + self.names.candidates(text, keep_deferred=True)
         spans += self._indicator_spans(text, qtys)
         return resolve(spans, PRIORITY)
 

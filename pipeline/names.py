@@ -92,8 +92,9 @@ class NameRules:
         """The spans to preset before the NER."""
         return resolve(self.candidates(text))
 
-    def candidates(self, text: str) -> list[Span]:
-        """Every pattern and lexicon match, overlapping (``resolve`` picks); no deferred names."""
+    def candidates(self, text: str, keep_deferred: bool = False) -> list[Span]:
+        """Every pattern and lexicon match, overlapping (``resolve`` picks); deferred names
+        only with ``keep_deferred``."""
         spans = [(m.start(), m.end(), "ORG") for m in self.org_re.finditer(text)]
         for pattern, label in self.named:
             spans += [(m.start(), m.end(), label) for m in pattern.finditer(text)]
@@ -101,34 +102,35 @@ class NameRules:
             title = TITLE_PER.match(line.group(0))
             if title:
                 spans.append((line.start() + title.start(1), line.start() + title.end(1), "PER"))
-        return spans + [s for s in self._lexicon_spans(text) if not self._is_deferred(text, s)]
+        preset, deferred = self._lexicon_spans(text)
+        return spans + preset + (deferred if keep_deferred else [])
 
     def deferred(self, text: str) -> list[Span]:
         """Short place names left to the NER (a name character follows them)."""
-        return [s for s in self._lexicon_spans(text) if self._is_deferred(text, s)]
+        return self._lexicon_spans(text)[1]
 
-    @staticmethod
-    def _is_deferred(text: str, span: Span) -> bool:
-        _, end, label = span
-        if label != "LOC" or text[end - 1] in LEVEL_CHARS or end >= len(text):
-            return False
-        return "\u4e00" <= text[end] <= "\u9fff" and text[end] not in WORD_BOUNDARY
+    def _lexicon_spans(self, text: str) -> tuple[list[Span], list[Span]]:
+        """Lexicon matches, longest first at each position: (preset, deferred).
 
-    def _lexicon_spans(self, text: str) -> list[Span]:
-        found, i = [], 0
+        A short place name (not ending in a level character) is skipped before a character
+        that continues a name (浙江大学: the patterns take it) and deferred before any other
+        Chinese character that is not a word boundary."""
+        preset, deferred, i = [], [], 0
         while i < len(text):
             for n in range(min(self.max_len, len(text) - i), 1, -1):
                 label = self.lexicon.get(text[i : i + n])
                 if label is None:
                     continue
-                short = text[i + n - 1] not in LEVEL_CHARS
-                if label == "LOC" and short and i + n < len(text) and text[i + n] in NAME_NEXT:
+                nxt = text[i + n] if i + n < len(text) else ""
+                short_place = label == "LOC" and text[i + n - 1] not in LEVEL_CHARS
+                if short_place and nxt in NAME_NEXT:
                     continue
-                found.append((i, i + n, label))
+                name_goes_on = short_place and "\u4e00" <= nxt <= "\u9fff" and nxt not in WORD_BOUNDARY
+                (deferred if name_goes_on else preset).append((i, i + n, label))
                 i += n - 1
                 break
             i += 1
-        return found
+        return preset, deferred
 
 
 def resolve(spans: list[Span], priority: dict[str, int] = PRIORITY) -> list[Span]:
