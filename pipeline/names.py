@@ -73,7 +73,10 @@ class NameRules:
 
     def __init__(self, places: set[str], lexicon: dict[str, str] | None = None):
         self.lexicon = {k: v for k, v in (lexicon or {}).items() if v in PRIORITY}
-        for name in places | set(REGIONS):
+        # "O" in the lexicon: a place name the annotations mostly do not tag (和县 in 县政府和县民政局)
+        blocked = {k for k, v in (lexicon or {}).items() if v == "O"}
+        places = places - blocked
+        for name in places | (set(REGIONS) - blocked):
             self.lexicon.setdefault(name, "LOC")
         for name in CENTRAL_ORGS:
             self.lexicon.setdefault(name, "ORG")

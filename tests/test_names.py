@@ -105,3 +105,33 @@ def _names_nlp(ner_span: tuple[int, int] | None):
 def test_fill_adds_a_deferred_place_only_where_the_ner_tagged_nothing(ner_span, expected):
     doc = _names_nlp(ner_span)("长沙数据标注基地建成。")
     assert [(e.text, e.label_) for e in doc.ents] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("县委、县政府和县民政局", [("县委", "ORG"), ("县政府", "ORG"), ("县民政局", "ORG")]),
+        ("和县民政局", [("县民政局", "ORG")]),  # neither preset nor an organ pattern
+        ("湖南省加快发展。", [("湖南省", "LOC")]),
+    ],
+)
+def test_places_marked_o_are_never_preset(text, expected):
+    rules = NameRules(PLACES | {"和县"}, {"和县": "O"})
+    assert [(text[s:e], label) for s, e, label in rules(text)] == expected
+
+
+def test_ambiguous_places_come_from_the_annotations():
+    from corpus.name_lexicon import ambiguous_places
+
+    def line(text, *ents):
+        return {"text": text, "entities": [
+            {"start": text.index(s), "end": text.index(s) + len(s), "label": lab} for s, lab in ents]}
+
+    lines = [
+        line("县政府和县民政局", ("县政府", "ORG"), ("县民政局", "ORG")),
+        line("县委和县政府", ("县委", "ORG"), ("县政府", "ORG")),
+        line("长沙市出生120人", ("长沙市", "LOC"), ("120人", "QTY")),
+        line("长沙市建成基地", ("长沙市", "LOC")),
+    ]
+    assert ambiguous_places(lines, {"和县", "长沙市"}) == {"和县": (0, 2)}
+    assert ambiguous_places(lines, {"和县", "长沙市"}, min_count=3) == {}
