@@ -34,7 +34,8 @@ def _import_components() -> None:
 
     from . import tokenizer  # noqa: F401
 
-    modules = ("sentences", "quantities", "dates", "names", "guard", "indicators", "facts", "transformer_ner")
+    modules = ("sentences", "quantities", "dates", "names", "name_types", "guard", "indicators", "facts",
+               "transformer_ner")
     for module in modules:
         importlib.import_module(f"pipeline.components.{module}")
 
@@ -105,6 +106,7 @@ def assemble(
                 nlp.add_pipe(name, source=source)
         nlp.add_pipe("govie_guard")
     nlp.add_pipe("govie_names", name="govie_names_fill", config={"fill": True})
+    nlp.add_pipe("govie_name_types")
     add_indicators(nlp, indicators_model)
     add_facts(nlp, facts_model)
     return nlp

@@ -46,6 +46,17 @@ LEVEL_CHARS = set("省市县区镇乡州盟旗")
 # characters after which a short place name is a whole word (preset rather than deferred)
 WORD_BOUNDARY = set("等和与及的在、，。；：！？（）()“”《》 \n")
 PRIORITY = {"PER": 0, "ORG": 1, "LOC": 2}
+# head nouns that decide LOC or ORG (ANNOTATION.md: roads, ports, parks, zones, bases,
+# venues are LOC; companies, hospitals, universities, laboratories, platforms, power
+# stations are ORG); a name that ends in both kinds (幼儿园) is left as it is
+ORG_HEAD = re.compile(
+    r"(公司|集团|医院|大学|学院|实验室|研究院|研究所|平台|电厂|电站|文化站|银行|协会|商会|联盟|委员会|"
+    r"学校|小学|中学|幼儿园|足球队|球队|俱乐部|委|局|政府|办|办公室|法院|检察院|党委|支部|大队|中队|所|社|总部|报)$"
+)
+LOC_HEAD = re.compile(
+    r"(省|市|县|区|镇|乡|村|街道|社区|园|园区|带|走廊|示范区|开发区|新区|试验区|合作区|基地|港|港区|机场|"
+    r"公园|路|铁路|高速|大桥|湖|河|江|山|岛|湾|峡|景区|古镇|遗址|圈|城)$"
+)
 Span = tuple[int, int, str]
 
 
@@ -134,6 +145,12 @@ class NameRules:
                 break
             i += 1
         return preset, deferred
+
+
+def head_label(name: str) -> str | None:
+    """``LOC`` or ``ORG`` as the last word of ``name`` decides, else None."""
+    org, loc = bool(ORG_HEAD.search(name)), bool(LOC_HEAD.search(name))
+    return "ORG" if org and not loc else ("LOC" if loc and not org else None)
 
 
 def resolve(spans: list[Span], priority: dict[str, int] = PRIORITY) -> list[Span]:

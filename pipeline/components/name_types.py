@@ -1,0 +1,75 @@
+"""``govie_name_types``: LOC or ORG by the head noun of the name (after ``ner``).
+
+The NER confuses the two where the context is alike (鹊山区 as the author of a summary,
+铜梁龙足球队 beside places). ANNOTATION.md types a name by what it names, and the last
+word says that (…区, …镇, …产业园 are places; …电厂, …足球队, …党工委 are organisations):
+``pipeline.names.head_label``. Names the lexicon ``names.tsv`` labels (from the
+annotations) keep their label. Out-of-fold on our annotations (NER stage 2 trained on the
+other half; 5,698 names) this moved LOC F from 0.718 to 0.726 and ORG F from 0.646 to
+0.667; on the held-out split of ../shared/train LOC from 0.849 to 0.853, ORG from 0.692
+to 0.704.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.scorer import get_ner_prf
+from spacy.tokens import Doc
+from spacy.training import Example
+
+from ..names import head_label, read_lexicon
+from .names import LEXICON_DIR
+
+LEXICON = "names.tsv"
+
+
+@Language.factory("govie_name_types", default_config={"labels": ["LOC", "ORG"]},
+                  assigns=["doc.ents"], requires=["doc.ents"])
+def make_name_types(nlp: Language, name: str, labels: list[str]) -> NameTyper:
+    return NameTyper(name, labels)
+
+
+class NameTyper:
+    def __init__(self, name: str, labels: list[str]):
+        self.name = name
+        self.labels = set(labels)
+        self.known: dict[str, str] | None = None
+        self.source: Path | None = None
+
+    def initialize(self, get_examples=None, nlp=None, lexicon_dir: str | Path = LEXICON_DIR) -> None:
+        self.load(Path(lexicon_dir))
+
+    def load(self, directory: Path) -> None:
+        self.known = read_lexicon(directory / LEXICON)
+        self.source = directory
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.known is None:
+            self.load(LEXICON_DIR)
+        spans, changed = [], False
+        for ent in doc.ents:
+            label = head_label(ent.text) if ent.label_ in self.labels and ent.text not in self.known else None
+            if label is not None and label != ent.label_ and label in self.labels:
+                ent = doc.char_span(ent.start_char, ent.end_char, label=label)
+                changed = True
+            spans.append(ent)
+        if changed:
+            doc.ents = spans
+        return doc
+
+    def score(self, examples: list[Example], **kwargs) -> dict:
+        return get_ner_prf(examples)
+
+    def to_disk(self, path, exclude=tuple()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        source = self.source / LEXICON if self.source is not None else None
+        if source is not None and source.exists() and source.resolve() != (path / LEXICON).resolve():
+            shutil.copyfile(source, path / LEXICON)
+
+    def from_disk(self, path, exclude=tuple()) -> NameTyper:
+        self.load(Path(path))
+        return self

@@ -1,0 +1,66 @@
+"""govie_name_types: LOC or ORG by the head noun of a name."""
+
+import pytest
+import spacy
+
+import pipeline
+from pipeline.names import head_label
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("青禾区", "LOC"),
+        ("柳河镇杨庄村", "LOC"),
+        ("青禾高新技术产业园", "LOC"),
+        ("青禾港", "LOC"),
+        ("青禾足球队", "ORG"),
+        ("青禾电厂", "ORG"),
+        ("柳河街道党工委", "ORG"),
+        ("青禾区民政局", "ORG"),
+        ("柳河镇中心幼儿园", None),  # ends in both kinds (园, 幼儿园)
+        ("青禾数据中心", None),  # 中心: centres are either
+        ("青禾", None),
+    ],
+)
+def test_head_label(name, expected):
+    assert head_label(name) == expected
+
+
+def _typer(tmp_path, known=""):
+    (tmp_path / "names.tsv").write_text(known, encoding="utf8")
+    nlp = pipeline.blank()
+    typer = nlp.add_pipe("govie_name_types")
+    typer.initialize(lexicon_dir=tmp_path)
+    return nlp, typer
+
+
+def _doc(nlp, text, spans):
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(text.index(s), text.index(s) + len(s), label=label) for s, label in spans]
+    return doc
+
+
+def test_relabels_by_head_and_keeps_the_rest(tmp_path):
+    nlp, typer = _typer(tmp_path)
+    doc = typer(_doc(nlp, "青禾区和青禾足球队在柳河", [("青禾区", "ORG"), ("青禾足球队", "LOC"), ("柳河", "LOC")]))
+    assert [(e.text, e.label_) for e in doc.ents] == [("青禾区", "LOC"), ("青禾足球队", "ORG"), ("柳河", "LOC")]
+
+
+def test_lexicon_names_keep_their_label(tmp_path):
+    nlp, typer = _typer(tmp_path, "青禾区\tORG\n")
+    doc = typer(_doc(nlp, "青禾区召开会议", [("青禾区", "ORG")]))
+    assert [(e.text, e.label_) for e in doc.ents] == [("青禾区", "ORG")]
+
+
+def test_to_disk_then_load(tmp_path):
+    (tmp_path / "lex").mkdir()
+    nlp, typer = _typer(tmp_path / "lex", "青禾区\tORG\n")
+    nlp.to_disk(tmp_path / "nlp")
+    reloaded = spacy.load(tmp_path / "nlp").get_pipe("govie_name_types")
+    assert reloaded.known == {"青禾区": "ORG"}
+
+
+def test_in_the_assembled_pipeline_after_the_ner():
+    names = pipeline.load().pipe_names
+    assert names.index("govie_name_types") > names.index("govie_names_fill")
