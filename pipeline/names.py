@@ -147,6 +147,29 @@ class NameRules:
         return preset, deferred
 
 
+# a place that starts a longer name: 云阳 + 世界地质公园, 亚洲 + 文化遗产保护联盟
+FACILITY_HEAD = re.compile(
+    r"(?P<ORG>研究院|研究所|实验室|大学|学院|公司|集团|医院|银行|协会|商会|联盟|委员会|平台|电厂|电站)|"
+    r"(?P<LOC>基地|产业园|园区|示范区|开发区|新区|试验区|合作区|港区|机场|公园|枢纽|景区|湿地|保税区|科学城|"
+    r"科创城|航站楼)"
+)
+NOT_IN_NAME = re.compile(
+    r"[\s\d，。、；：！？,.;:（()）“”《》的和与及等在为是了将由从对向把被]|入选|入列|入围|纳入|列入|建设|建成|"
+    r"首个|首批|打造|获批|获评|成为|推进|加快|共建|支持|推动|实施|开展|申建|创建|设立|组建|新增"
+)
+MAX_EXTENSION = 8
+
+
+def facility_extension(text: str, end: int, limit: int) -> tuple[int, str] | None:
+    """Where a name that ends at ``end`` goes on to a facility head (before ``limit``, at
+    most ``MAX_EXTENSION`` characters on): (new end, label), or None."""
+    tail = text[end : min(limit, end + MAX_EXTENSION + 4)]
+    head = FACILITY_HEAD.search(tail)
+    if head is None or head.start() > MAX_EXTENSION or NOT_IN_NAME.search(tail, 0, head.end()):
+        return None
+    return end + head.end(), head.lastgroup
+
+
 def head_label(name: str) -> str | None:
     """``LOC`` or ``ORG`` as the last word of ``name`` decides, else None."""
     org, loc = bool(ORG_HEAD.search(name)), bool(LOC_HEAD.search(name))

@@ -4,7 +4,7 @@ import pytest
 import spacy
 
 import pipeline
-from pipeline.names import head_label
+from pipeline.names import facility_extension, head_label
 
 
 @pytest.mark.parametrize(
@@ -64,3 +64,25 @@ def test_to_disk_then_load(tmp_path):
 def test_in_the_assembled_pipeline_after_the_ner():
     names = pipeline.load().pipe_names
     assert names.index("govie_name_types") > names.index("govie_names_fill")
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "expected"),
+    [
+        ("青禾世界地质公园建成", 2, ("青禾世界地质公园", "LOC")),
+        ("亚洲文化遗产保护联盟大会", 2, ("亚洲文化遗产保护联盟", "ORG")),
+        ("青禾纳入国家物流枢纽", 2, None),  # a verb between
+        ("青禾，产业园", 2, None),  # a clause break between
+        ("青禾的产业园", 2, None),
+        ("青禾一二三四五六七八九十产业园", 2, None),  # too far
+    ],
+)
+def test_facility_extension(text, end, expected):
+    found = facility_extension(text, end, len(text))
+    assert (None if found is None else (text[: found[0]], found[1])) == expected
+
+
+def test_a_place_is_extended_to_the_facility_it_starts(tmp_path):
+    nlp, typer = _typer(tmp_path)
+    doc = typer(_doc(nlp, "建成青禾世界地质公园和柳河", [("青禾", "LOC"), ("柳河", "LOC")]))
+    assert [(e.text, e.label_) for e in doc.ents] == [("青禾世界地质公园", "LOC"), ("柳河", "LOC")]

@@ -1,5 +1,10 @@
 """``govie_name_types``: LOC or ORG by the head noun of the name (after ``ner``).
 
+First, a place the NER tagged alone where it starts a facility name is extended to that
+name (云阳 → 云阳世界地质公园, 亚洲 → 亚洲文化遗产保护联盟; ``facility_extension``: a head
+within 8 characters, no punctuation, digit or verb between). Out-of-fold (below) LOC F
+0.726 → 0.735, ORG 0.667 → 0.670; the held-out split unchanged.
+
 The NER confuses the two where the context is alike (鹊山区 as the author of a summary,
 铜梁龙足球队 beside places). ANNOTATION.md types a name by what it names, and the last
 word says that (…区, …镇, …产业园 are places; …电厂, …足球队, …党工委 are organisations):
@@ -20,7 +25,7 @@ from spacy.scorer import get_ner_prf
 from spacy.tokens import Doc
 from spacy.training import Example
 
-from ..names import head_label, read_lexicon
+from ..names import facility_extension, head_label, read_lexicon
 from .names import LEXICON_DIR
 
 LEXICON = "names.tsv"
@@ -49,16 +54,34 @@ class NameTyper:
     def __call__(self, doc: Doc) -> Doc:
         if self.known is None:
             self.load(LEXICON_DIR)
+        ents = list(doc.ents)
         spans, changed = [], False
-        for ent in doc.ents:
-            label = head_label(ent.text) if ent.label_ in self.labels and ent.text not in self.known else None
-            if label is not None and label != ent.label_ and label in self.labels:
-                ent = doc.char_span(ent.start_char, ent.end_char, label=label)
-                changed = True
-            spans.append(ent)
+        for i, ent in enumerate(ents):
+            new = self._extended(doc, ent, ents[i + 1].start_char if i + 1 < len(ents) else len(doc.text))
+            new = self._retyped(doc, new or ent) or new
+            changed |= new is not None
+            spans.append(new or ent)
         if changed:
             doc.ents = spans
         return doc
+
+    def _extended(self, doc: Doc, ent, limit: int):
+        """A place that starts a facility name, extended to it (云阳 → 云阳世界地质公园)."""
+        if ent.label_ != "LOC":
+            return None
+        found = facility_extension(doc.text, ent.end_char, limit)
+        if found is None or found[1] not in self.labels:
+            return None
+        return doc.char_span(ent.start_char, found[0], label=found[1])
+
+    def _retyped(self, doc: Doc, ent):
+        """The span with the label its head noun gives, if that differs (names.tsv names keep theirs)."""
+        if ent.label_ not in self.labels or ent.text in self.known:
+            return None
+        label = head_label(ent.text)
+        if label is None or label == ent.label_ or label not in self.labels:
+            return None
+        return doc.char_span(ent.start_char, ent.end_char, label=label)
 
     def score(self, examples: list[Example], **kwargs) -> dict:
         return get_ner_prf(examples)
