@@ -71,6 +71,11 @@ def read_places(path: Path) -> set[str]:
     return names
 
 
+def read_words(path: Path) -> set[str]:
+    """One word per line (an empty set when the file is missing)."""
+    return set(path.read_text(encoding="utf8").split()) if path.exists() else set()
+
+
 def read_lexicon(path: Path) -> dict[str, str]:
     """``string<TAB>label`` lines."""
     if not path.exists():
@@ -82,7 +87,9 @@ def read_lexicon(path: Path) -> dict[str, str]:
 class NameRules:
     """Finds PER, LOC and ORG spans: ``[(start, end, label)]``, no overlaps."""
 
-    def __init__(self, places: set[str], lexicon: dict[str, str] | None = None):
+    def __init__(self, places: set[str], lexicon: dict[str, str] | None = None,
+                 function_words: set[str] = frozenset()):
+        self.function_words = set(function_words)
         self.lexicon = {k: v for k, v in (lexicon or {}).items() if v in PRIORITY}
         # "O" in the lexicon: a place name the annotations mostly do not tag (和县 in 县政府和县民政局)
         blocked = {k for k, v in (lexicon or {}).items() if v == "O"}
@@ -109,7 +116,8 @@ class NameRules:
     def candidates(self, text: str, keep_deferred: bool = False) -> list[Span]:
         """Every pattern and lexicon match, overlapping (``resolve`` picks); deferred names
         only with ``keep_deferred``."""
-        spans = [(m.start(), m.end(), "ORG") for m in self.org_re.finditer(text)]
+        spans = [(m.start(), m.end(), "ORG") for m in self.org_re.finditer(text)
+                 if not _bare_inside_name(text, m, self.function_words)]
         for pattern, label in self.named:
             spans += [(m.start(), m.end(), label) for m in pattern.finditer(text)]
         for line in re.finditer(r"[^\n]+", text):
@@ -168,6 +176,18 @@ def facility_extension(text: str, end: int, limit: int) -> tuple[int, str] | Non
     if head is None or head.start() > MAX_EXTENSION or NOT_IN_NAME.search(tail, 0, head.end()):
         return None
     return end + head.end(), head.lastgroup
+
+
+def _bare_inside_name(text: str, match: re.Match, function_words: set[str]) -> bool:
+    """A bare level + organ (县民政局) after a name character (平川县民政局, **区人民法院:
+    the place is unknown or masked): the NER, not the pattern, should take the whole name.
+    After a verb or preposition (开展区人大, 针对区人大) the pattern stands."""
+    if match.group(0)[0] not in LEVEL_CHARS and not match.group(0).startswith("街道"):
+        return False
+    if match.start() == 0 or text[max(0, match.start() - 2) : match.start()] in function_words:
+        return False
+    before = text[match.start() - 1]
+    return before in "*＊×xX" or ("\u4e00" <= before <= "\u9fff" and before not in WORD_BOUNDARY)
 
 
 def head_label(name: str) -> str | None:

@@ -27,6 +27,9 @@ def rules():
         ("江门市高新技术产业园", [("江门市高新技术产业园", "LOC")]),
         ("青禾区委召开会议。", [("青禾区委", "ORG")]),
         ("全区出生120人。", []),
+        ("县委和县政府", [("县委", "ORG"), ("县政府", "ORG")]),
+        ("平川县民政局", []),  # a place not in the lexicon: the NER takes the whole name
+        ("**区人民法院", []),  # a masked place, likewise
     ],
 )
 def test_rules(rules, text, expected):
@@ -135,3 +138,22 @@ def test_ambiguous_places_come_from_the_annotations():
     ]
     assert ambiguous_places(lines, {"和县", "长沙市"}) == {"和县": (0, 2)}
     assert ambiguous_places(lines, {"和县", "长沙市"}, min_count=3) == {}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("开展区人大述职评议", [("区人大", "ORG")]),  # after a verb the organ stands
+        ("平川区人大述职评议", []),  # after an unknown place it is left to the NER
+    ],
+)
+def test_bare_organ_after_a_function_word(text, expected):
+    rules = NameRules(PLACES, {}, {"开展"})
+    assert [(text[s:e], label) for s, e, label in rules(text)] == expected
+
+
+def test_function_words_from_jieba_lines():
+    from corpus.function_words import function_words
+
+    lines = ["开展 5000 v", "平川 300 ns", "针对 900 p", "研究 10 v", "一个 800 m", "三个字 900 v"]
+    assert function_words(lines, min_freq=20) == ["一个", "开展", "针对"]

@@ -17,10 +17,10 @@ from spacy.scorer import get_ner_prf
 from spacy.tokens import Doc
 from spacy.training import Example
 
-from ..names import NameRules, read_lexicon, read_places
+from ..names import NameRules, read_lexicon, read_places, read_words
 
 LEXICON_DIR = Path(__file__).resolve().parents[2] / "models" / "lexicons"
-FILES = ("places.tsv", "names.tsv")
+FILES = ("places.tsv", "names.tsv", "function_words.txt")
 
 
 @Language.factory(
@@ -47,7 +47,8 @@ class NameTagger:
     def load(self, directory: Path) -> None:
         if not (directory / "places.tsv").exists():
             return
-        self.rules = NameRules(read_places(directory / "places.tsv"), read_lexicon(directory / "names.tsv"))
+        self.rules = NameRules(read_places(directory / "places.tsv"), read_lexicon(directory / "names.tsv"),
+                               read_words(directory / "function_words.txt"))
         self.source = directory
 
     def __call__(self, doc: Doc) -> Doc:
