@@ -86,3 +86,17 @@ def test_a_place_is_extended_to_the_facility_it_starts(tmp_path):
     nlp, typer = _typer(tmp_path)
     doc = typer(_doc(nlp, "建成青禾世界地质公园和柳河", [("青禾", "LOC"), ("柳河", "LOC")]))
     assert [(e.text, e.label_) for e in doc.ents] == [("青禾世界地质公园", "LOC"), ("柳河", "LOC")]
+
+
+def test_adjacent_org_pieces_are_one_name(tmp_path):
+    nlp, typer = _typer(tmp_path)
+    doc = typer(_doc(nlp, "青禾交易所柳河服务中心和青禾集团", [("青禾交易所", "ORG"), ("柳河服务中心", "ORG"), ("青禾集团", "ORG")]))
+    assert [(e.text, e.label_) for e in doc.ents] == [("青禾交易所柳河服务中心", "ORG"), ("青禾集团", "ORG")]
+
+
+def test_an_organisation_extends_only_to_an_organisation(tmp_path):
+    nlp, typer = _typer(tmp_path)
+    doc = typer(_doc(nlp, "青禾集团智能实验室和青禾集团产业园", [("青禾集团", "ORG")]))
+    assert [(e.text, e.label_) for e in doc.ents] == [("青禾集团智能实验室", "ORG")]
+    doc = typer(_doc(nlp, "建设青禾集团产业园", [("青禾集团", "ORG")]))
+    assert [(e.text, e.label_) for e in doc.ents] == [("青禾集团", "ORG")]
