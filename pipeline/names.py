@@ -147,7 +147,7 @@ class NameRules:
                 short_place = label == "LOC" and text[i + n - 1] not in LEVEL_CHARS
                 if short_place and nxt in NAME_NEXT:
                     continue
-                name_goes_on = short_place and "\u4e00" <= nxt <= "\u9fff" and nxt not in WORD_BOUNDARY
+                name_goes_on = short_place and _name_char(nxt)
                 (deferred if name_goes_on else preset).append((i, i + n, label))
                 i += n - 1
                 break
@@ -187,7 +187,12 @@ def _bare_inside_name(text: str, match: re.Match, function_words: set[str]) -> b
     if match.start() == 0 or text[max(0, match.start() - 2) : match.start()] in function_words:
         return False
     before = text[match.start() - 1]
-    return before in "*＊×xX" or ("\u4e00" <= before <= "\u9fff" and before not in WORD_BOUNDARY)
+    return before in "*＊×xX" or _name_char(before)
+
+
+def _name_char(char: str) -> bool:
+    """A Chinese character that is not a word boundary: a name may go on across it."""
+    return "\u4e00" <= char <= "\u9fff" and char not in WORD_BOUNDARY
 
 
 def head_label(name: str) -> str | None:
