@@ -21,7 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from corpus.standoff import ANNOTATIONS, SHARED, line_reader  # noqa: E402
+from corpus.standoff import ANNOTATIONS, SHARED, line_reader, read_jsonl, train_lines  # noqa: E402
 
 logger = logging.getLogger("corpus.conventions")
 
@@ -83,14 +83,9 @@ def align_entities(text: str, entities: list[dict], verbs: list[str]) -> int:
     return changed
 
 
-def train_lines(shared: Path = SHARED) -> list[dict]:
-    return [json.loads(raw) for path in sorted((shared / "train").glob("*.jsonl"))
-            for raw in path.read_text(encoding="utf8").splitlines()]
-
-
 def align_file(path: Path, verbs: list[str], lines_of, write: bool = False) -> int:
     """Align one annotation file (own text or stand-off against ../shared)."""
-    records = [json.loads(raw) for raw in path.read_text(encoding="utf8").splitlines() if raw.strip()]
+    records = read_jsonl(path)
     changed = 0
     for record in records:
         text = record["text"] if "text" in record else lines_of(record["file"])[record["line"] - 1]

@@ -21,7 +21,6 @@ held-out split LOC from 0.847 to 0.857.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import re
 import sys
@@ -30,6 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from corpus.standoff import read_jsonl, train_lines  # noqa: E402
 from pipeline.names import REGIONS, read_places  # noqa: E402
 
 LABELS = ("PER", "LOC", "ORG")
@@ -73,6 +73,20 @@ def ambiguous_places(lines: list[dict], places: set[str], min_count: int = 2,
     return {w: (inside[w], n) for w, n in seen.items() if n >= min_count and inside[w] / n < max_rate}
 
 
+def names_lexicon(lines: list[dict], places: set[str], stop_lines: list[dict] | None = None) -> dict[str, str]:
+    """``consistent_names`` of ``lines``, plus the ``ambiguous_places`` of ``stop_lines``
+    (default ``lines``) as ``O``."""
+    names = consistent_names(lines)
+    for name in ambiguous_places(lines if stop_lines is None else stop_lines, places):
+        names.setdefault(name, "O")
+    return names
+
+
+def write_names(path: Path, names: dict[str, str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(f"{s}\t{lab}\n" for s, lab in sorted(names.items())), encoding="utf8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -80,15 +94,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "models" / "lexicons" / "names.tsv")
     parser.add_argument("--places", type=Path, default=ROOT / "models" / "lexicons" / "places.tsv")
     args = parser.parse_args()
-    paths = [*sorted((args.shared / "train").glob("*.jsonl")), *([args.ours] if args.ours.exists() else [])]
-    lines = [json.loads(raw) for path in paths
-             for raw in path.read_text(encoding="utf8").splitlines() if raw.strip()]
-    names = consistent_names(lines)
-    places = read_places(args.places) | set(REGIONS)
-    for name in ambiguous_places(lines, places):
-        names.setdefault(name, "O")
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text("".join(f"{s}\t{lab}\n" for s, lab in sorted(names.items())), encoding="utf8")
+    lines = train_lines(args.shared) + (read_jsonl(args.ours) if args.ours.exists() else [])
+    names = names_lexicon(lines, read_places(args.places) | set(REGIONS))
+    write_names(args.out, names)
     logging.basicConfig(level=logging.INFO)
     logging.info("wrote %d names to %s", len(names), args.out)
 

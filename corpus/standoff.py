@@ -86,6 +86,11 @@ def read_jsonl(path: str | Path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
+def train_lines(shared: Path = SHARED) -> list[dict]:
+    """Every line of ../shared/train (gold format)."""
+    return [r for path in sorted((shared / "train").glob("*.jsonl")) for r in read_jsonl(path)]
+
+
 def line_reader(shared: Path) -> Callable[[str], list[str]]:
     """``source_lines`` of files under ``shared``, each file read once."""
     cache: dict[str, list[str]] = {}

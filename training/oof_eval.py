@@ -31,7 +31,8 @@ from split import fold_of  # training/ is the script directory
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from corpus.name_lexicon import ambiguous_places, consistent_names  # noqa: E402
+from corpus.name_lexicon import names_lexicon, write_names  # noqa: E402
+from corpus.standoff import read_jsonl, train_lines  # noqa: E402
 from pipeline.names import REGIONS, read_places  # noqa: E402
 
 BUILD = ROOT / "corpus" / "build"
@@ -44,7 +45,7 @@ logger = logging.getLogger("govie.oof_eval")
 
 
 def ours() -> list[dict]:
-    return [json.loads(raw) for raw in (BUILD / "ours" / "ours.jsonl").read_text(encoding="utf8").splitlines()]
+    return read_jsonl(BUILD / "ours" / "ours.jsonl")
 
 
 def write_folds() -> None:
@@ -62,17 +63,14 @@ def write_folds() -> None:
 
 def write_lexicons() -> None:
     """``OUT/lex{k}``: the name lexicons fold ``k`` may see."""
-    train = [json.loads(raw) for p in sorted((SHARED / "train").glob("*.jsonl"))
-             for raw in p.read_text(encoding="utf8").splitlines()]
+    train = train_lines(SHARED)
     places = read_places(LEXICONS / "places.tsv") | set(REGIONS)
     lines = ours()
     for k in range(FOLDS):
         out = OUT / f"lex{k}"
         out.mkdir(parents=True, exist_ok=True)
-        names = consistent_names(train)
-        for name in ambiguous_places(train + [x for x in lines if fold_of(x["doc"], FOLDS) != k], places):
-            names.setdefault(name, "O")
-        (out / "names.tsv").write_text("".join(f"{s}\t{lab}\n" for s, lab in sorted(names.items())), encoding="utf8")
+        seen = train + [x for x in lines if fold_of(x["doc"], FOLDS) != k]
+        write_names(out / "names.tsv", names_lexicon(train, places, stop_lines=seen))
         for name in ("places.tsv", "function_words.txt"):
             shutil.copyfile(LEXICONS / name, out / name)
 
