@@ -1,0 +1,61 @@
+"""pipeline.persons: names after a title, and masked names, as PER."""
+
+import pytest
+
+import pipeline
+from pipeline.persons import looks_like_person, masked_persons, titled_person
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("周明远", True),
+        ("冯 岚", True),
+        ("陈晓", True),
+        ("周家镇", False),  # ends like a place
+        ("青禾", False),  # no common surname
+        ("周明远远", False),  # too long
+        ("周", False),
+    ],
+)
+def test_looks_like_person(name, expected):
+    assert looks_like_person(name) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("柳河镇派出所所长周明远带队巡查", "周明远", True),
+        ("乡长 冯 岚多次带队", "冯 岚", True),
+        ("向周明远同志学习", "周明远", True),
+        ("青禾市长安镇新建学校", "长安镇", False),  # 市长 inside a place, and a place ending
+        ("全力支持周明远的工作", "周明远", False),  # no title
+    ],
+)
+def test_titled_person(text, name, expected):
+    start = text.index(name)
+    assert titled_person(text, start, start + len(name)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("政府主要领导***同志亲自部署", ["***"]),
+        ("副县长 xx，局长某某", ["xx"]),
+        ("全年完成**项任务", []),
+    ],
+)
+def test_masked_persons(text, expected):
+    assert [text[a:b] for a, b in masked_persons(text)] == expected
+
+
+def test_name_types_relabels_titled_names(tmp_path):
+    (tmp_path / "names.tsv").write_text("", encoding="utf8")
+    nlp = pipeline.blank()
+    typer = nlp.add_pipe("govie_name_types")
+    typer.initialize(lexicon_dir=tmp_path)
+    text = "所长 周明远与主要领导***同志在柳河镇"
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(3, 6, label="LOC"), doc.char_span(text.index("柳河镇"), len(text), label="LOC")]
+    doc = typer(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("周明远", "PER"), ("***", "PER"), ("柳河镇", "LOC")]
