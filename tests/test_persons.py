@@ -59,3 +59,30 @@ def test_name_types_relabels_titled_names(tmp_path):
     doc.ents = [doc.char_span(3, 6, label="LOC"), doc.char_span(text.index("柳河镇"), len(text), label="LOC")]
     doc = typer(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("周明远", "PER"), ("***", "PER"), ("柳河镇", "LOC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("区委书记 周明远 与各街道座谈", ["周明远"]),
+        ("副区长 冯 岚、局长 陈晓带队", ["冯 岚"]),
+        ("区委书记 周家镇 调研", []),  # a place shape
+        ("区委书记周明远与各街道座谈", []),  # no spaces: left to the NER
+    ],
+)
+def test_spaced_persons(text, expected):
+    from pipeline.persons import spaced_persons
+
+    assert [text[a:b] for a, b in spaced_persons(text)] == expected
+
+
+def test_name_types_adds_spaced_names_over_pieces(tmp_path):
+    (tmp_path / "names.tsv").write_text("", encoding="utf8")
+    nlp = pipeline.blank()
+    typer = nlp.add_pipe("govie_name_types")
+    typer.initialize(lexicon_dir=tmp_path)
+    text = "区委书记 周明远 与各街道座谈"
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(0, 2, label="ORG"), doc.char_span(5, 7, label="LOC")]
+    doc = typer(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("区委", "ORG"), ("周明远", "PER")]
