@@ -1,7 +1,7 @@
 """Person names the NER types as places: a name right after a title, and masked names.
 
 The NER tags short names it does not know by their look, and a two- or three-character
-name after a title (所长 秦丽华, 乡长 冉 峰) often looks like a place to it. A title in
+name after a title (所长 周明远, 乡长 冯 岚) often looks like a place to it. A title in
 front, or 同志 after, settles it when the name starts with a common surname and does not
 end like a place (镇, 县, 区 …). Scraped pages also mask names (主要领导***同志, 副县长
 *** 多次…); ANNOTATION.md types a masked name as the name it hides.
@@ -29,7 +29,7 @@ TITLE_BEFORE = re.compile(
     r"老师|民警|警官|记者|英雄|模范|楷模|烈士|军人|运动员)\s*$"
 )
 TITLE_AFTER = ("同志",)
-# a surname, then one or two characters, with at most one space as written (冉 峰)
+# a surname, then one or two characters, with at most one space as written (冯 岚)
 PERSON_SHAPE = re.compile(r"^[\u4e00-\u9fff]\s?[\u4e00-\u9fff]{1,2}$")
 PLACE_END = set("省市县区镇乡村州盟旗街湖河江山岛路")
 MASK = r"(?:\*{2,4}|[xX×]{2,3}|某某)"

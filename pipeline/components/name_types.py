@@ -9,7 +9,7 @@ NER split (中国水权交易所 | 武汉交易服务中心) are merged: ORG F 0
 (``training/oof_eval.py``), 0.704 → 0.755 on the held-out split.
 
 With ``persons``, a short name after a title or before 同志 that the NER typed as a place
-becomes PER (所长 秦丽华), and masked names in a person's place (主要领导***同志) are
+becomes PER (所长 周明远), and masked names in a person's place (主要领导***同志) are
 added, and so are names set off by spaces after a title (区委书记 钱某某 与…)
 (``pipeline.persons``): out-of-fold PER F 0.901 → 0.918, LOC and ORG unchanged.
 
@@ -79,7 +79,7 @@ class NameTyper:
         return doc
 
     def _person(self, doc: Doc, ent):
-        """A name after a title (所长 秦丽华) or before 同志 as PER (``pipeline.persons``)."""
+        """A name after a title (所长 周明远) or before 同志 as PER (``pipeline.persons``)."""
         if not self.persons or ent.label_ not in ("LOC", "ORG") or ent.text in self.known:
             return None
         if not titled_person(doc.text, ent.start_char, ent.end_char):
