@@ -14,6 +14,12 @@ stage 2 trained on the other half, the stop list from train and that half) this 
 pipeline LOC F from 0.713 to 0.718 and ORG F from 0.639 to 0.646 (5,698 names); on the
 held-out split LOC from 0.847 to 0.857.
 
+And ``heads.tsv``: the last two to four characters of a name where the same annotations
+give one label at least 90 % of the time, over at least 5 names (…卫生院 ORG, …水库 LOC,
+…创新中心 ORG); ``govie_name_types`` types a name by them before its hand-written head
+nouns. Out-of-fold (tables from train and the other half) ORG F 0.708 → 0.712, LOC 0.737
+→ 0.738.
+
     python corpus/name_lexicon.py [--shared ../shared] [--ours corpus/build/ours/ours.jsonl] \
         [--out models/lexicons/names.tsv]
 """
@@ -82,6 +88,27 @@ def names_lexicon(lines: list[dict], places: set[str], stop_lines: list[dict] | 
     return names
 
 
+def head_table(lines: list[dict], min_count: int = 5, purity: float = 0.9,
+               lengths: tuple[int, ...] = (2, 3, 4)) -> dict[str, str]:
+    """Name endings that decide LOC or ORG: ``{ending: label}``."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for line in lines:
+        for ent in line["entities"]:
+            if ent["label"] not in ("LOC", "ORG"):
+                continue
+            name = line["text"][ent["start"] : ent["end"]]
+            for n in lengths:
+                if len(name) > n:
+                    counts[name[-n:]][ent["label"]] += 1
+    table = {}
+    for ending, labels in counts.items():
+        label, top = labels.most_common(1)[0]
+        total = sum(labels.values())
+        if total >= min_count and top / total >= purity:
+            table[ending] = label
+    return table
+
+
 def write_names(path: Path, names: dict[str, str]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(f"{s}\t{lab}\n" for s, lab in sorted(names.items())), encoding="utf8")
@@ -97,8 +124,10 @@ def main() -> None:
     lines = train_lines(args.shared) + (read_jsonl(args.ours) if args.ours.exists() else [])
     names = names_lexicon(lines, read_places(args.places) | set(REGIONS))
     write_names(args.out, names)
+    heads = head_table(lines)
+    write_names(args.out.with_name("heads.tsv"), heads)
     logging.basicConfig(level=logging.INFO)
-    logging.info("wrote %d names to %s", len(names), args.out)
+    logging.info("wrote %d names and %d name endings to %s", len(names), len(heads), args.out.parent)
 
 
 if __name__ == "__main__":

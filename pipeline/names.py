@@ -201,6 +201,14 @@ def head_label(name: str) -> str | None:
     return "ORG" if org and not loc else ("LOC" if loc and not org else None)
 
 
+def learned_head_label(name: str, heads: dict[str, str]) -> str | None:
+    """The label of the longest ending of ``name`` in ``heads`` (``heads.tsv``), else None."""
+    for n in (4, 3, 2):
+        if len(name) > n and name[-n:] in heads:
+            return heads[name[-n:]]
+    return None
+
+
 def resolve(spans: list[Span], priority: dict[str, int] = PRIORITY) -> list[Span]:
     """Longest span first (then label priority); drop spans that overlap a kept one."""
     kept: list[Span] = []

@@ -100,3 +100,40 @@ def test_an_organisation_extends_only_to_an_organisation(tmp_path):
     assert [(e.text, e.label_) for e in doc.ents] == [("青禾集团智能实验室", "ORG")]
     doc = typer(_doc(nlp, "建设青禾集团产业园", [("青禾集团", "ORG")]))
     assert [(e.text, e.label_) for e in doc.ents] == [("青禾集团", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("柳河镇卫生院", "ORG"),  # the longest ending decides
+        ("青禾水库", "LOC"),
+        ("青禾", None),
+        ("院", None),  # an ending must be shorter than the name
+    ],
+)
+def test_learned_head_label(name, expected):
+    from pipeline.names import learned_head_label
+
+    heads = {"卫生院": "ORG", "生院": "LOC", "水库": "LOC", "院": "ORG"}
+    assert learned_head_label(name, heads) == expected
+
+
+def test_head_table_keeps_pure_frequent_endings():
+    from corpus.name_lexicon import head_table
+
+    def line(name, label):
+        return {"text": name, "entities": [{"start": 0, "end": len(name), "label": label}]}
+
+    lines = [line(f"青禾{i}水库", "LOC") for i in range(5)] + [line(f"柳河{i}中心", lab) for i, lab in
+                                                         enumerate(["ORG", "LOC", "ORG", "LOC", "ORG"])]
+    table = head_table(lines, min_count=5, purity=0.9, lengths=(2,))
+    assert table == {"水库": "LOC"}
+
+
+def test_heads_tsv_types_names_before_hand_written_heads(tmp_path):
+    (tmp_path / "heads.tsv").write_text("卫生院\tORG\n", encoding="utf8")
+    nlp, typer = _typer(tmp_path)
+    doc = typer(_doc(nlp, "柳河镇卫生院新建病房", [("柳河镇卫生院", "LOC")]))
+    assert [(e.text, e.label_) for e in doc.ents] == [("柳河镇卫生院", "ORG")]
+    nlp.to_disk(tmp_path / "nlp")
+    assert (tmp_path / "nlp" / "govie_name_types" / "heads.tsv").exists()

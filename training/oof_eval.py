@@ -31,7 +31,7 @@ from split import fold_of  # training/ is the script directory
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from corpus.name_lexicon import names_lexicon, write_names  # noqa: E402
+from corpus.name_lexicon import head_table, names_lexicon, write_names  # noqa: E402
 from corpus.standoff import read_jsonl, train_lines  # noqa: E402
 from pipeline.names import REGIONS, read_places  # noqa: E402
 
@@ -71,6 +71,7 @@ def write_lexicons() -> None:
         out.mkdir(parents=True, exist_ok=True)
         seen = train + [x for x in lines if fold_of(x["doc"], FOLDS) != k]
         write_names(out / "names.tsv", names_lexicon(train, places, stop_lines=seen))
+        write_names(out / "heads.tsv", head_table(seen))
         for name in ("places.tsv", "function_words.txt"):
             shutil.copyfile(LEXICONS / name, out / name)
 

@@ -33,11 +33,12 @@ from spacy.scorer import get_ner_prf
 from spacy.tokens import Doc
 from spacy.training import Example
 
-from ..names import facility_extension, head_label, read_lexicon
+from ..names import facility_extension, head_label, learned_head_label, read_lexicon
 from ..persons import masked_persons, spaced_persons, titled_person
 from .names import LEXICON_DIR
 
 LEXICON = "names.tsv"
+HEADS = "heads.tsv"
 
 
 @Language.factory("govie_name_types", default_config={"labels": ["LOC", "ORG"], "persons": True},
@@ -52,6 +53,7 @@ class NameTyper:
         self.labels = set(labels)
         self.persons = persons
         self.known: dict[str, str] | None = None
+        self.heads: dict[str, str] = {}
         self.source: Path | None = None
 
     def initialize(self, get_examples=None, nlp=None, lexicon_dir: str | Path = LEXICON_DIR) -> None:
@@ -59,6 +61,7 @@ class NameTyper:
 
     def load(self, directory: Path) -> None:
         self.known = read_lexicon(directory / LEXICON)
+        self.heads = read_lexicon(directory / HEADS)
         self.source = directory
 
     def __call__(self, doc: Doc) -> Doc:
@@ -102,7 +105,7 @@ class NameTyper:
         """The span with the label its head noun gives, if that differs (names.tsv names keep theirs)."""
         if ent.label_ not in self.labels or ent.text in self.known:
             return None
-        label = head_label(ent.text)
+        label = learned_head_label(ent.text, self.heads) or head_label(ent.text)
         if label is None or label == ent.label_ or label not in self.labels:
             return None
         return doc.char_span(ent.start_char, ent.end_char, label=label)
@@ -113,9 +116,10 @@ class NameTyper:
     def to_disk(self, path, exclude=tuple()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        source = self.source / LEXICON if self.source is not None else None
-        if source is not None and source.exists() and source.resolve() != (path / LEXICON).resolve():
-            shutil.copyfile(source, path / LEXICON)
+        for name in (LEXICON, HEADS):
+            source = self.source / name if self.source is not None else None
+            if source is not None and source.exists() and source.resolve() != (path / name).resolve():
+                shutil.copyfile(source, path / name)
 
     def from_disk(self, path, exclude=tuple()) -> NameTyper:
         self.load(Path(path))
