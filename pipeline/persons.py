@@ -43,6 +43,10 @@ SPACED_PERSON = re.compile(
     TITLE_BEFORE.pattern.removesuffix(r"\s*$") + r"\s+([\u4e00-\u9fff]\s?[\u4e00-\u9fff]{1,2})(?=\s|[，,、。；;）)])"
 )
 
+CLOSED_PERSON = re.compile(
+    TITLE_BEFORE.pattern.removesuffix(r"\s*$") + r"([\u4e00-\u9fff]{2,3})(?=[、，,。；;]|同志|等)"
+)
+
 
 def looks_like_person(name: str) -> bool:
     """Surname + one or two characters, not ending like a place."""
@@ -67,6 +71,10 @@ def masked_persons(text: str) -> list[tuple[int, int]]:
 
 
 def spaced_persons(text: str) -> list[tuple[int, int]]:
-    """Names set off by spaces after a title (区委书记 周明远 与…; 8 of 8 are PER in
-    ../shared/train and our annotations): ``[(start, end)]``."""
-    return [(m.start(1), m.end(1)) for m in SPACED_PERSON.finditer(text) if looks_like_person(m.group(1))]
+    """Names after a title that end where the text shows it: set off by spaces (区委书记
+    周明远 与…; 8 of 8 are PER in ../shared/train and our annotations), or followed by a
+    list comma, a stop, 同志 or 等 (镇党委书记王建军、镇长…; 20 of 20): ``[(start, end)]``."""
+    found = []
+    for pattern in (SPACED_PERSON, CLOSED_PERSON):
+        found += [(m.start(1), m.end(1)) for m in pattern.finditer(text) if looks_like_person(m.group(1))]
+    return sorted(set(found))

@@ -67,7 +67,9 @@ def test_name_types_relabels_titled_names(tmp_path):
         ("区委书记 周明远 与各街道座谈", ["周明远"]),
         ("副区长 冯 岚、局长 陈晓带队", ["冯 岚"]),
         ("区委书记 周家镇 调研", []),  # a place shape
-        ("区委书记周明远与各街道座谈", []),  # no spaces: left to the NER
+        ("区委书记周明远与各街道座谈", []),  # no edge after the name: left to the NER
+        ("镇党委书记周明远、镇长冯岚同志", ["周明远", "冯岚"]),  # a list comma or 同志 ends it
+        ("警察英雄陈晓等一批先进", ["陈晓"]),
     ],
 )
 def test_spaced_persons(text, expected):

@@ -11,7 +11,8 @@ NER split (中国水权交易所 | 武汉交易服务中心) are merged: ORG F 0
 With ``persons``, a short name after a title or before 同志 that the NER typed as a place
 becomes PER (所长 周明远), and masked names in a person's place (主要领导***同志) are
 added, and so are names set off by spaces after a title (区委书记 钱某某 与…)
-(``pipeline.persons``): out-of-fold PER F 0.901 → 0.918, LOC and ORG unchanged.
+or by a list comma, a stop, 同志 or 等 (``pipeline.persons``): out-of-fold PER F 0.901
+→ 0.920, LOC and ORG unchanged.
 
 The NER confuses the two where the context is alike (鹊山区 as the author of a summary,
 铜梁龙足球队 beside places). ANNOTATION.md types a name by what it names, and the last
