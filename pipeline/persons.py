@@ -22,12 +22,13 @@ SURNAMES = frozenset(
     "华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏"
     "宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 )
-# a title or role right before a name (the longest first: 副县长 ends in 县长)
-TITLE_BEFORE = re.compile(
+# a title or role right before a name (副县长 ends in 县长)
+TITLE = (
     r"(?:书记|省长|市长|县长|区长|州长|镇长|乡长|主席|主任|所长|局长|院长|校长|站长|队长|厂长|"
     r"经理|部长|处长|科长|股长|委员|干事|会长|社长|馆长|组长|秘书长|教授|院士|律师|医生|教师|"
-    r"老师|民警|警官|记者|英雄|模范|楷模|烈士|军人|运动员)\s*$"
+    r"老师|民警|警官|记者|英雄|模范|楷模|烈士|军人|运动员)"
 )
+TITLE_BEFORE = re.compile(TITLE + r"\s*$")
 TITLE_AFTER = ("同志",)
 # a surname, then one or two characters, with at most one space as written (冯 岚)
 PERSON_SHAPE = re.compile(r"^[\u4e00-\u9fff]\s?[\u4e00-\u9fff]{1,2}$")
@@ -38,14 +39,10 @@ MASKED_PERSON = re.compile(
     rf"(?<=书记|县长|区长|镇长|乡长|主任|局长|所长|市长|省长)\s*({MASK})(?=同志|\s|[，,、。])"
     rf"|({MASK})(?=同志)"
 )
-
-SPACED_PERSON = re.compile(
-    TITLE_BEFORE.pattern.removesuffix(r"\s*$") + r"\s+([\u4e00-\u9fff]\s?[\u4e00-\u9fff]{1,2})(?=\s|[，,、。；;）)])"
-)
-
-CLOSED_PERSON = re.compile(
-    TITLE_BEFORE.pattern.removesuffix(r"\s*$") + r"([\u4e00-\u9fff]{2,3})(?=[、，,。；;]|同志|等)"
-)
+# a name after a title whose end the text shows: spaces around it, or a list comma, a
+# stop, 同志 or 等 after it
+SPACED_PERSON = re.compile(TITLE + r"\s+([\u4e00-\u9fff]\s?[\u4e00-\u9fff]{1,2})(?=\s|[，,、。；;）)])")
+CLOSED_PERSON = re.compile(TITLE + r"([\u4e00-\u9fff]{2,3})(?=[、，,。；;]|同志|等)")
 
 
 def looks_like_person(name: str) -> bool:
@@ -70,7 +67,7 @@ def masked_persons(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def spaced_persons(text: str) -> list[tuple[int, int]]:
+def delimited_persons(text: str) -> list[tuple[int, int]]:
     """Names after a title that end where the text shows it: set off by spaces (区委书记
     周明远 与…; 8 of 8 are PER in ../shared/train and our annotations), or followed by a
     list comma, a stop, 同志 or 等 (镇党委书记王建军、镇长…; 20 of 20): ``[(start, end)]``."""

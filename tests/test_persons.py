@@ -3,7 +3,18 @@
 import pytest
 
 import pipeline
-from pipeline.persons import looks_like_person, masked_persons, titled_person
+from pipeline.persons import delimited_persons, looks_like_person, masked_persons, titled_person
+
+
+def _typed(tmp_path, text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    """``govie_name_types`` (empty lexicons) over ``text`` with the entities ``spans``."""
+    (tmp_path / "names.tsv").write_text("", encoding="utf8")
+    nlp = pipeline.blank()
+    typer = nlp.add_pipe("govie_name_types")
+    typer.initialize(lexicon_dir=tmp_path)
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(a, b, label=label) for a, b, label in spans]
+    return [(e.text, e.label_) for e in typer(doc).ents]
 
 
 @pytest.mark.parametrize(
@@ -50,15 +61,9 @@ def test_masked_persons(text, expected):
 
 
 def test_name_types_relabels_titled_names(tmp_path):
-    (tmp_path / "names.tsv").write_text("", encoding="utf8")
-    nlp = pipeline.blank()
-    typer = nlp.add_pipe("govie_name_types")
-    typer.initialize(lexicon_dir=tmp_path)
     text = "所长 周明远与主要领导***同志在柳河镇"
-    doc = nlp.make_doc(text)
-    doc.ents = [doc.char_span(3, 6, label="LOC"), doc.char_span(text.index("柳河镇"), len(text), label="LOC")]
-    doc = typer(doc)
-    assert [(e.text, e.label_) for e in doc.ents] == [("周明远", "PER"), ("***", "PER"), ("柳河镇", "LOC")]
+    spans = [(3, 6, "LOC"), (text.index("柳河镇"), len(text), "LOC")]
+    assert _typed(tmp_path, text, spans) == [("周明远", "PER"), ("***", "PER"), ("柳河镇", "LOC")]
 
 
 @pytest.mark.parametrize(
@@ -72,19 +77,10 @@ def test_name_types_relabels_titled_names(tmp_path):
         ("警察英雄陈晓等一批先进", ["陈晓"]),
     ],
 )
-def test_spaced_persons(text, expected):
-    from pipeline.persons import spaced_persons
-
-    assert [text[a:b] for a, b in spaced_persons(text)] == expected
+def test_delimited_persons(text, expected):
+    assert [text[a:b] for a, b in delimited_persons(text)] == expected
 
 
 def test_name_types_adds_spaced_names_over_pieces(tmp_path):
-    (tmp_path / "names.tsv").write_text("", encoding="utf8")
-    nlp = pipeline.blank()
-    typer = nlp.add_pipe("govie_name_types")
-    typer.initialize(lexicon_dir=tmp_path)
-    text = "区委书记 周明远 与各街道座谈"
-    doc = nlp.make_doc(text)
-    doc.ents = [doc.char_span(0, 2, label="ORG"), doc.char_span(5, 7, label="LOC")]
-    doc = typer(doc)
-    assert [(e.text, e.label_) for e in doc.ents] == [("区委", "ORG"), ("周明远", "PER")]
+    spans = [(0, 2, "ORG"), (5, 7, "LOC")]
+    assert _typed(tmp_path, "区委书记 周明远 与各街道座谈", spans) == [("区委", "ORG"), ("周明远", "PER")]

@@ -35,7 +35,7 @@ from spacy.tokens import Doc
 from spacy.training import Example
 
 from ..names import facility_extension, head_label, learned_head_label, read_lexicon
-from ..persons import masked_persons, spaced_persons, titled_person
+from ..persons import delimited_persons, masked_persons, titled_person
 from .names import LEXICON_DIR
 
 LEXICON = "names.tsv"
@@ -131,7 +131,7 @@ def _added_persons(doc: Doc, spans: list) -> tuple[list, list]:
     """Masked names in a person's place (副县长***, ***同志) and names set off by spaces
     after a title (区委书记 周明远 与…) that no other entity crosses: (kept, added)."""
     added = []
-    for start, end in masked_persons(doc.text) + spaced_persons(doc.text):
+    for start, end in masked_persons(doc.text) + delimited_persons(doc.text):
         span = doc.char_span(start, end, label="PER")
         if span is None or any(s.start < span.end and span.start < s.end and not
                                (span.start <= s.start and s.end <= span.end) for s in spans + added):
