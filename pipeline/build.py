@@ -100,7 +100,8 @@ def assemble(
         add_transformer_ner(nlp, encoder_model)
         nlp.add_pipe("govie_guard")
     elif ner_model and Path(ner_model).exists():
-        source = spacy.load(ner_model, exclude=["tokenizer"])
+        # the NER's own tokenizer is never used: do not load a second pkuseg model for it
+        source = spacy.load(ner_model, exclude=["tokenizer"], config={"nlp.tokenizer.model_dir": None})
         for name in source.pipe_names:
             if name not in nlp.pipe_names:
                 nlp.add_pipe(name, source=source)

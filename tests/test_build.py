@@ -28,6 +28,20 @@ def test_assembled_pipeline_has_the_rule_components():
     assert nlp.pipe_names[-1] == "govie_facts"
 
 
+def test_assemble_loads_the_segmenter_once(monkeypatch):
+    from pipeline.build import NER_MODEL
+    from pipeline.tokenizer import CharWordTokenizer
+
+    if not NER_MODEL.exists():
+        pytest.skip("no trained NER under models/")
+    loads = []
+    original = CharWordTokenizer.load_segmenter
+    monkeypatch.setattr(CharWordTokenizer, "load_segmenter",
+                        lambda self, model_dir: loads.append(model_dir) or original(self, model_dir))
+    pipeline.assemble()
+    assert len(loads) == 1
+
+
 def test_pipe_equals_call():
     nlp = pipeline.assemble()
     piped = list(nlp.pipe(TEXTS, batch_size=2))
