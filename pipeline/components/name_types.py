@@ -128,8 +128,9 @@ class NameTyper:
 
 
 def _added_persons(doc: Doc, spans: list) -> tuple[list, list]:
-    """Masked names in a person's place (副县长***, ***同志) and names set off by spaces
-    after a title (区委书记 周明远 与…) that no other entity crosses: (kept, added)."""
+    """Masked names in a person's place (副县长***, ***同志) and names after a title whose
+    end the text shows (区委书记 周明远 与…, 镇长周明远、…) that no other entity crosses;
+    entities inside them give way: (kept, added)."""
     added = []
     for start, end in masked_persons(doc.text) + delimited_persons(doc.text):
         span = doc.char_span(start, end, label="PER")
