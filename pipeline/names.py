@@ -209,6 +209,25 @@ def learned_head_label(name: str, heads: dict[str, str]) -> str | None:
     return None
 
 
+# administrative levels that end a place inside a longer, non-name span
+LEVEL_END = re.compile(r"(村|镇|乡|街道|社区|县|区|市|省)")
+NUMBERED_GROUP = re.compile(r"[一二三四五六七八九十0-9]+组")
+
+
+def place_overrun(name: str, word_ends: set[int]) -> int | None:
+    """Where a name the NER ran on past its place should end (龙井村 in 龙井村集体经济收入,
+    城南新区 in 城南新区征地拆迁): the first level character that ends a segmenter word
+    (offsets in ``word_ends`` relative to ``name``), when the whole span does not end
+    like a name (no head noun) and what follows is not a numbered group (青山村六组)."""
+    if head_label(name) is not None or LEVEL_END.search(name[-2:]):
+        return None
+    for match in LEVEL_END.finditer(name):
+        cut = match.end()
+        if 2 <= cut < len(name) and cut in word_ends:
+            return None if NUMBERED_GROUP.match(name, cut) else cut
+    return None
+
+
 def resolve(spans: list[Span], priority: dict[str, int] = PRIORITY) -> list[Span]:
     """Longest span first (then label priority); drop spans that overlap a kept one."""
     kept: list[Span] = []

@@ -137,3 +137,28 @@ def test_heads_tsv_types_names_before_hand_written_heads(tmp_path):
     assert [(e.text, e.label_) for e in doc.ents] == [("柳河镇卫生院", "ORG")]
     nlp.to_disk(tmp_path / "nlp")
     assert (tmp_path / "nlp" / "govie_name_types" / "heads.tsv").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "word_ends", "expected"),
+    [
+        ("柳河村集体经济收入", {3, 5, 7, 9}, 3),  # the place, then an indicator
+        ("青禾新区征地拆迁", {2, 4, 6, 8}, 4),
+        ("柳河镇农村幸福院", {3, 5, 8}, 3),  # the first level that ends a word
+        ("柳河村六组", {3, 5}, None),  # a numbered group stays in the place
+        ("柳河镇敬老院", {3, 6}, 3),
+        ("青禾区民政局", {3, 6}, None),  # ends like an organisation
+        ("柳河镇杨庄村", {3, 6}, None),  # ends like a place
+        ("青禾农业农村", {2, 4, 6}, None),  # no level inside before the end
+    ],
+)
+def test_place_overrun(name, word_ends, expected):
+    from pipeline.names import place_overrun
+
+    assert place_overrun(name, word_ends) == expected
+
+
+def test_a_place_run_on_into_an_indicator_is_cut_back(tmp_path):
+    nlp, typer = _typer(tmp_path)
+    doc = typer(_doc(nlp, "柳河村集体经济收入突破80万元", [("柳河村集体经济收入", "LOC")]))
+    assert [(e.text, e.label_) for e in doc.ents] == [("柳河村", "LOC")]
