@@ -209,6 +209,20 @@ def learned_head_label(name: str, heads: dict[str, str]) -> str | None:
     return None
 
 
+# administrative levels, outermost first (自治区 before 区: the longest ending decides)
+ADMIN_RANK = {"自治区": 1, "省": 1, "市": 2, "州": 2, "盟": 2, "县": 3, "区": 3, "旗": 3,
+              "街道": 4, "镇": 4, "乡": 4, "社区": 5, "村": 5}
+ADMIN_ENDINGS = sorted(ADMIN_RANK, key=len, reverse=True)
+
+
+def admin_rank(name: str) -> int | None:
+    """The administrative level a place name ends in (省 1 … 村 5), else None."""
+    for ending in ADMIN_ENDINGS:
+        if name.endswith(ending):
+            return ADMIN_RANK[ending]
+    return None
+
+
 # administrative levels that end a place inside a longer, non-name span
 LEVEL_END = re.compile(r"(村|镇|乡|街道|社区|县|区|市|省)")
 NUMBERED_GROUP = re.compile(r"[一二三四五六七八九十0-9]+组")

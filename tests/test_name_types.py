@@ -162,3 +162,29 @@ def test_a_place_run_on_into_an_indicator_is_cut_back(tmp_path):
     nlp, typer = _typer(tmp_path)
     doc = typer(_doc(nlp, "柳河村集体经济收入突破80万元", [("柳河村集体经济收入", "LOC")]))
     assert [(e.text, e.label_) for e in doc.ents] == [("柳河村", "LOC")]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("青禾省", 1), ("青禾自治区", 1), ("柳河市", 2), ("青禾区", 3), ("柳河街道", 4), ("杨庄村", 5), ("青禾", None)],
+)
+def test_admin_rank(name, expected):
+    from pipeline.names import admin_rank
+
+    assert admin_rank(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("pieces", "expected"),
+    [
+        ([("柳河市", "LOC"), ("青禾区", "LOC")], [("柳河市青禾区", "LOC")]),  # falling level: one name
+        ([("青禾区", "LOC"), ("柳河市", "LOC")], [("青禾区", "LOC"), ("柳河市", "LOC")]),  # rising: two
+        ([("青禾", "LOC"), ("柳河镇", "LOC")], [("青禾", "LOC"), ("柳河镇", "LOC")]),  # no level on the first
+        ([("青禾集团", "ORG"), ("柳河电厂", "ORG")], [("青禾集团柳河电厂", "ORG")]),
+    ],
+)
+def test_split_names_are_merged(tmp_path, pieces, expected):
+    nlp, typer = _typer(tmp_path)
+    text = "".join(p for p, _ in pieces) + "建成投用"
+    doc = typer(_doc(nlp, text, pieces))
+    assert [(e.text, e.label_) for e in doc.ents] == expected
