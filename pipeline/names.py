@@ -209,6 +209,27 @@ def learned_head_label(name: str, heads: dict[str, str]) -> str | None:
     return None
 
 
+# a level (省 … 乡) after a boundary, then a short name and an organisation head:
+# 县医保局, 县城第二水厂, 乡民政办 (not 市级三甲医院, 省域经济副中心, 县不再…)
+LEVEL_ORGANISATION = re.compile(
+    r"(?<=[，。、；：“”《》\s,;:（(])(?:省|市|县|区|镇|乡)(?![级域内外不])"
+    r"[^，。、；：“”《》\s和与及等的在对为,;:（()）0-9]{1,8}?"
+    r"(?:办公室|办|委员会|委|局|管委会|研究院|研究所|医院|卫生院|学校|小学|中学|幼儿园|水厂|联社|交易所|"
+    r"中心|指挥部)(?=[，。、；：“”\s,;:]|[在对为把被将和与及等的]|$)"
+)
+
+
+def level_organisations(text: str, function_words: set[str]) -> list[tuple[int, int]]:
+    """Organisations named by a level and a head (县医保局 …), none with a verb or
+    preposition inside (县民政局联合县人民医院 is two): ``[(start, end)]``."""
+    found = []
+    for match in LEVEL_ORGANISATION.finditer(text):
+        name = match.group(0)
+        if not any(name[i : i + 2] in function_words for i in range(1, len(name) - 1)):
+            found.append((match.start(), match.end()))
+    return found
+
+
 # administrative levels, outermost first (自治区 before 区: the longest ending decides)
 ADMIN_RANK = {"自治区": 1, "省": 1, "市": 2, "州": 2, "盟": 2, "县": 3, "区": 3, "旗": 3,
               "街道": 4, "镇": 4, "乡": 4, "社区": 5, "村": 5}

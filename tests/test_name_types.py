@@ -188,3 +188,26 @@ def test_split_names_are_merged(tmp_path, pieces, expected):
     text = "".join(p for p, _ in pieces) + "建成投用"
     doc = typer(_doc(nlp, text, pieces))
     assert [(e.text, e.label_) for e in doc.ents] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全年，县医保局被评为先进单位", ["县医保局"]),
+        ("，乡民政办在各村开展走访", ["乡民政办"]),
+        ("，县新农合管理中心、县人民医院", ["县新农合管理中心", "县人民医院"]),
+        ("，市级三甲医院", []),  # a grade, not a name
+        ("，县不再层层举办", []),
+        ("，县民政局会同县人民医院，开展义诊", []),  # a verb inside: two names, left to the NER
+    ],
+)
+def test_level_organisations(text, expected):
+    from pipeline.names import level_organisations
+
+    assert [text[a:b] for a, b in level_organisations(text, {"会同"})] == expected
+
+
+def test_level_organisations_replace_pieces(tmp_path):
+    nlp, typer = _typer(tmp_path)
+    doc = typer(_doc(nlp, "，县医保局被评为先进", [("医保局", "ORG")]))
+    assert [(e.text, e.label_) for e in doc.ents] == [("县医保局", "ORG")]
