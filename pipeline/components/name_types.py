@@ -18,8 +18,8 @@ A LOC the NER ran on past a level-ending place into what follows is cut back to 
 place (龙井村集体经济收入 → 龙井村, so the indicator scorer can take 集体经济收入;
 ``pipeline.names.place_overrun``): out-of-fold LOC F 0.738 → 0.740, held-out unchanged.
 With ``organisations``, an organisation named by a level and a head after a boundary
-(县医保局, 乡民政办, 县城第二水厂; 54 of 61 such strings are ORG in train and our
-annotations) replaces the pieces the NER tagged inside it: out-of-fold ORG F 0.712 →
+(县医保局, 乡民政办, 县城第二水厂; 42 of the 43 it finds in train and our annotations
+are ORG) replaces the pieces the NER tagged inside it: out-of-fold ORG F 0.712 →
 0.717, held-out and gold unchanged.
 
 Adjacent places of falling administrative level are one name (宁波市 | 鄞州区; ANNOTATION.md
