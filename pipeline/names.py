@@ -178,6 +178,20 @@ def facility_extension(text: str, end: int, limit: int) -> tuple[int, str] | Non
     return end + head.end(), head.lastgroup
 
 
+def learned_extension(text: str, end: int, limit: int, heads: dict[str, str]) -> tuple[int, str] | None:
+    """Where a name that ends at ``end`` goes on to an ending of three or four characters
+    from ``heads.tsv`` (湛江临港 → 湛江临港经济区, 妇联 → 妇联维权服务中心): the nearest
+    within ``MAX_EXTENSION`` characters, with no verb or punctuation between, as
+    (new end, label), or None."""
+    for stop in range(end + 2, min(limit, end + MAX_EXTENSION) + 1):
+        if NOT_IN_NAME.search(text, end, stop):
+            return None
+        for n in (4, 3):
+            if stop - n >= end and text[stop - n : stop] in heads:
+                return stop, heads[text[stop - n : stop]]
+    return None
+
+
 def _bare_inside_name(text: str, match: re.Match, function_words: set[str]) -> bool:
     """A bare level + organ (县民政局) after a name character (平川县民政局, **区人民法院:
     the place is unknown or masked): the NER, not the pattern, should take the whole name.

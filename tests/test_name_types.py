@@ -211,3 +211,20 @@ def test_level_organisations_replace_pieces(tmp_path):
     nlp, typer = _typer(tmp_path)
     doc = typer(_doc(nlp, "，县医保局被评为先进", [("医保局", "ORG")]))
     assert [(e.text, e.label_) for e in doc.ents] == [("县医保局", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "expected"),
+    [
+        ("青禾临港经济区建设", 4, (7, "LOC")),  # the nearest known ending
+        ("妇联维权服务中心成立", 2, (8, "ORG")),
+        ("青禾开展服务中心建设", 2, None),  # a verb between
+        ("青禾经济区", 3, None),  # an ending must lie wholly after the name
+        ("青禾一二三四五六七八服务中心", 2, None),  # too far
+    ],
+)
+def test_learned_extension(text, end, expected):
+    from pipeline.names import learned_extension
+
+    heads = {"经济区": "LOC", "服务中心": "ORG", "务中心": "ORG"}
+    assert learned_extension(text, end, len(text), heads) == expected
