@@ -100,14 +100,16 @@ class NameTyper:
         if self.known is None:
             self.load(LEXICON_DIR)
         ents = list(doc.ents)
+        text = doc.text  # built by joining every token: once per doc, not per entity
         spans, changed = [], False
         for i, ent in enumerate(ents):
-            new = self._extended(doc, ent, ents[i + 1].start_char if i + 1 < len(ents) else len(doc.text))
-            new = self._person(doc, new or ent) or self._retyped(doc, new or ent) or self._trimmed(doc, new or ent) or new
+            new = self._extended(doc, text, ent, ents[i + 1].start_char if i + 1 < len(ents) else len(text))
+            new = (self._person(doc, text, new or ent) or self._retyped(doc, new or ent)
+                   or self._trimmed(doc, new or ent) or new)
             changed |= new is not None
             spans.append(new or ent)
         merged, added = _merge_split_names(doc, spans), []
-        found = self._found_names(doc.text)
+        found = self._found_names(text)
         if found:
             merged, added = _added_names(doc, merged, found)
         if changed or added or len(merged) != len(spans):
@@ -125,11 +127,11 @@ class NameTyper:
             found += [(s, e, "ORG") for s, e in level_organisations(text, self.function_words)]
         return found
 
-    def _person(self, doc: Doc, ent):
+    def _person(self, doc: Doc, text: str, ent):
         """A name after a title (所长 周明远) or before 同志 as PER (``pipeline.persons``)."""
         if not self.persons or ent.label_ not in ("LOC", "ORG") or ent.text in self.known:
             return None
-        if not titled_person(doc.text, ent.start_char, ent.end_char):
+        if not titled_person(text, ent.start_char, ent.end_char):
             return None
         return doc.char_span(ent.start_char, ent.end_char, label="PER")
 
@@ -144,13 +146,13 @@ class NameTyper:
         cut = place_overrun(ent.text, ends)
         return None if cut is None else doc.char_span(ent.start_char, ent.start_char + cut, label="LOC")
 
-    def _extended(self, doc: Doc, ent, limit: int):
+    def _extended(self, doc: Doc, text: str, ent, limit: int):
         """A name that starts a facility name, extended to it (云阳 → 云阳世界地质公园;
         an organisation only to an organisation: 紫金山 → 紫金山实验室)."""
         if ent.label_ not in ("LOC", "ORG"):
             return None
-        found = (facility_extension(doc.text, ent.end_char, limit)
-                 or learned_extension(doc.text, ent.end_char, limit, self.heads))
+        found = (facility_extension(text, ent.end_char, limit)
+                 or learned_extension(text, ent.end_char, limit, self.heads))
         if found is None or found[1] not in self.labels:
             return None
         if ent.label_ == "ORG" and found[1] != "ORG":  # 青禾集团 + 产业园 is a place of it
