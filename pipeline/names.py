@@ -100,7 +100,11 @@ class NameRules:
             self.lexicon.setdefault(name, "ORG")
         for name in LEADERS:
             self.lexicon.setdefault(name, "PER")
-        self.max_len = max(len(k) for k in self.lexicon)
+        # per first character, the name lengths to try, longest first (most characters start none)
+        lengths: dict[str, set[int]] = {}
+        for name in self.lexicon:
+            lengths.setdefault(name[0], set()).add(len(name))
+        self.lengths = {c: sorted(ns, reverse=True) for c, ns in lengths.items()}
         alt = "|".join(sorted((re.escape(p) for p in places if len(p) >= 2), key=len, reverse=True))
         self.org_re = re.compile(rf"(?:(?:中共)?(?:{alt})|{LEVEL}){ORG_SUFFIX}")
         mid = r"[^，。、；：！？,.;:（()）“”\s的和与及等在]{0,8}?"
@@ -139,7 +143,9 @@ class NameRules:
         Chinese character that is not a word boundary."""
         preset, deferred, i = [], [], 0
         while i < len(text):
-            for n in range(min(self.max_len, len(text) - i), 1, -1):
+            for n in self.lengths.get(text[i], ()):
+                if n < 2 or i + n > len(text):
+                    continue
                 label = self.lexicon.get(text[i : i + n])
                 if label is None:
                     continue
