@@ -105,6 +105,11 @@ class NameRules:
         for name in self.lexicon:
             lengths.setdefault(name[0], set()).add(len(name))
         self.lengths = {c: sorted(ns, reverse=True) for c, ns in lengths.items()}
+        place_lengths: dict[str, set[int]] = {}
+        for place in places:
+            if len(place) >= 2:
+                place_lengths.setdefault(place[0], set()).add(len(place))
+        self.places, self.place_lengths = places, place_lengths
         alt = "|".join(sorted((re.escape(p) for p in places if len(p) >= 2), key=len, reverse=True))
         self.org_re = re.compile(rf"(?:(?:中共)?(?:{alt})|{LEVEL}){ORG_SUFFIX}")
         mid = r"[^，。、；：！？,.;:（()）“”\s的和与及等在]{0,8}?"
@@ -120,16 +125,21 @@ class NameRules:
     def candidates(self, text: str, keep_deferred: bool = False) -> list[Span]:
         """Every pattern and lexicon match, overlapping (``resolve`` picks); deferred names
         only with ``keep_deferred``."""
-        spans = [(m.start(), m.end(), "ORG") for m in self.org_re.finditer(text)
+        place_starts = [i for i in range(len(text)) if self._place_at(text, i)]
+        org_starts = sorted(set(place_starts) | {i for i, c in enumerate(text) if c in ORG_START_CHARS})
+        spans = [(m.start(), m.end(), "ORG") for m in _matches(self.org_re, text, org_starts)
                  if not _bare_inside_name(text, m, self.function_words)]
         for pattern, label in self.named:
-            spans += [(m.start(), m.end(), label) for m in pattern.finditer(text)]
+            spans += [(m.start(), m.end(), label) for m in _matches(pattern, text, place_starts)]
         for line in re.finditer(r"[^\n]+", text):
             title = TITLE_PER.match(line.group(0))
             if title:
                 spans.append((line.start() + title.start(1), line.start() + title.end(1), "PER"))
         preset, deferred = self._lexicon_spans(text)
         return spans + preset + (deferred if keep_deferred else [])
+
+    def _place_at(self, text: str, i: int) -> bool:
+        return any(text[i : i + n] in self.places for n in self.place_lengths.get(text[i], ()))
 
     def deferred(self, text: str) -> list[Span]:
         """Short place names left to the NER (a name character follows them)."""
@@ -159,6 +169,24 @@ class NameRules:
                 break
             i += 1
         return preset, deferred
+
+
+# first characters of the level words and of 中共, where an organ pattern may start
+ORG_START_CHARS = frozenset("省市县区镇乡自州盟旗街中")
+
+
+def _matches(pattern: re.Pattern, text: str, starts: list[int]) -> list[re.Match]:
+    """``pattern.finditer(text)`` tried only at ``starts`` (sorted), where every match of
+    it begins: the giant place alternations are slow to try at every character."""
+    found, resume = [], 0
+    for i in starts:
+        if i < resume:
+            continue
+        match = pattern.match(text, i)
+        if match:
+            found.append(match)
+            resume = match.end()
+    return found
 
 
 # a place that starts a longer name: 云阳 + 世界地质公园, 亚洲 + 文化遗产保护联盟
