@@ -42,6 +42,19 @@ def test_assemble_loads_the_segmenter_once(monkeypatch):
     assert len(loads) == 1
 
 
+def test_saved_pipeline_carries_the_name_lexicons(tmp_path):
+    """A pipeline saved before its first call still writes the lexicons its name
+    components read (else a moved ``models/govie`` would run them without)."""
+    from pipeline.components.names import LEXICON_DIR
+
+    if not (LEXICON_DIR / "names.tsv").exists():
+        pytest.skip("no lexicons under models/")
+    pipeline.assemble().to_disk(tmp_path / "govie")
+    for name in ("govie_names", "govie_names_fill", "govie_name_types"):
+        assert (tmp_path / "govie" / name / "names.tsv").exists()
+    assert (tmp_path / "govie" / "govie_name_types" / "heads.tsv").exists()
+
+
 def test_pipe_equals_call():
     nlp = pipeline.assemble()
     piped = list(nlp.pipe(TEXTS, batch_size=2))

@@ -174,6 +174,8 @@ class NameTyper:
     def to_disk(self, path, exclude=tuple()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
+        if self.source is None:  # never called yet: the lexicons it would read travel with it
+            self.load(LEXICON_DIR)
         for name in (LEXICON, HEADS, FUNCTION_WORDS):
             source = self.source / name if self.source is not None else None
             if source is not None and source.exists() and source.resolve() != (path / name).resolve():

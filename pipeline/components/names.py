@@ -74,6 +74,8 @@ class NameTagger:
     def to_disk(self, path, exclude=tuple()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
+        if self.source is None:  # never called yet: the lexicons it would read travel with it
+            self.load(LEXICON_DIR)
         if self.source is not None and self.source.resolve() != path.resolve():
             for name in FILES:
                 if (self.source / name).exists():
