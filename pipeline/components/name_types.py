@@ -42,7 +42,6 @@ to 0.704.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from spacy.language import Language
@@ -62,7 +61,7 @@ from ..names import (
     read_words,
 )
 from ..persons import delimited_persons, masked_persons, titled_person
-from .names import LEXICON_DIR
+from .names import LEXICON_DIR, save_lexicons
 
 LEXICON = "names.tsv"
 HEADS = "heads.tsv"
@@ -172,14 +171,7 @@ class NameTyper:
         return get_ner_prf(examples)
 
     def to_disk(self, path, exclude=tuple()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        if self.source is None:  # never called yet: the lexicons it would read travel with it
-            self.load(LEXICON_DIR)
-        for name in (LEXICON, HEADS, FUNCTION_WORDS):
-            source = self.source / name if self.source is not None else None
-            if source is not None and source.exists() and source.resolve() != (path / name).resolve():
-                shutil.copyfile(source, path / name)
+        save_lexicons(self, Path(path), (LEXICON, HEADS, FUNCTION_WORDS))
 
     def from_disk(self, path, exclude=tuple()) -> NameTyper:
         self.load(Path(path))

@@ -23,6 +23,19 @@ LEXICON_DIR = Path(__file__).resolve().parents[2] / "models" / "lexicons"
 FILES = ("places.tsv", "names.tsv", "function_words.txt")
 
 
+def save_lexicons(component, path: Path, files: tuple[str, ...]) -> None:
+    """Copy the lexicon ``files`` a name component reads into ``path``; a component not
+    called yet loads the default lexicons first, so that they travel with it."""
+    path.mkdir(parents=True, exist_ok=True)
+    if component.source is None:
+        component.load(LEXICON_DIR)
+    if component.source is None or component.source.resolve() == path.resolve():
+        return
+    for name in files:
+        if (component.source / name).exists():
+            shutil.copyfile(component.source / name, path / name)
+
+
 @Language.factory(
     "govie_names",
     default_config={"labels": ["PER", "LOC", "ORG"], "fill": False},
@@ -72,14 +85,7 @@ class NameTagger:
         return get_ner_prf(examples)
 
     def to_disk(self, path, exclude=tuple()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        if self.source is None:  # never called yet: the lexicons it would read travel with it
-            self.load(LEXICON_DIR)
-        if self.source is not None and self.source.resolve() != path.resolve():
-            for name in FILES:
-                if (self.source / name).exists():
-                    shutil.copyfile(self.source / name, path / name)
+        save_lexicons(self, Path(path), FILES)
 
     def from_disk(self, path, exclude=tuple()) -> NameTagger:
         self.load(Path(path))
