@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy
 from spacy.language import Language
 from spacy.scorer import get_ner_prf
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.training import Example
 from thinc.api import Model, Optimizer
 
@@ -46,8 +46,9 @@ def make_indicators(nlp: Language, name: str, model: Model, candidates: Callable
     return IndicatorFinder(name, model, candidates, threshold, replace_ner, min_gap_count)
 
 
-def word_bounds(doc: Doc) -> tuple[set[int], set[int]]:
-    """Character offsets where segmenter words start and end (from token.lemma_ B/I/E/S)."""
+def word_bounds(doc: Doc | Span) -> tuple[set[int], set[int]]:
+    """Character offsets (in the doc) where segmenter words start and end, over the tokens
+    of ``doc`` or a span of it (from token.lemma_ B/I/E/S)."""
     starts, ends = set(), set()
     for token in doc:
         pos = token.lemma_ or "S"

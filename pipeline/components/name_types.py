@@ -61,6 +61,7 @@ from ..names import (
     read_words,
 )
 from ..persons import delimited_persons, masked_persons, titled_person
+from .indicators import word_bounds
 from .names import LEXICON_DIR, save_lexicons
 
 LEXICON = "names.tsv"
@@ -141,8 +142,8 @@ class NameTyper:
             return None
         if learned_head_label(ent.text, self.heads) is not None:
             return None
-        ends = {t.idx + len(t.text) - ent.start_char for t in ent if t.lemma_ in ("E", "S")}
-        cut = place_overrun(ent.text, ends)
+        _, ends = word_bounds(ent)
+        cut = place_overrun(ent.text, {end - ent.start_char for end in ends})
         return None if cut is None else doc.char_span(ent.start_char, ent.start_char + cut, label="LOC")
 
     def _extended(self, doc: Doc, text: str, ent, limit: int):
