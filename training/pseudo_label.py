@@ -33,9 +33,11 @@ import pipeline  # noqa: E402
 from corpus import build  # noqa: E402
 from corpus.guard import Guard  # noqa: E402
 from corpus.standoff import read_jsonl  # noqa: E402
+from pipeline.build import assemble  # noqa: E402
 from pipeline.tokenizer import CharWordTokenizer  # noqa: E402
 
 logger = logging.getLogger("govie.pseudo_label")
+NAME_COMPONENTS = ("govie_names", "govie_names_fill", "govie_name_types")
 
 
 def candidate_paragraphs(shared: Path, ours_jsonl: Path, chars: int, seed: int) -> list[str]:
@@ -58,6 +60,19 @@ def candidate_paragraphs(shared: Path, ours_jsonl: Path, chars: int, seed: int) 
     return chosen
 
 
+def teacher(model: Path | None, ner_model: Path | None, lexicons: Path | None):
+    """The tagging pipeline: a pipeline directory, or the assembled parts with another NER
+    and name lexicons (an out-of-fold teacher: ``training/oof_eval.py``'s ``xf{k}`` and
+    ``lex{k}``)."""
+    if model is not None:
+        return pipeline.load(model)
+    nlp = assemble(ner_model=ner_model) if ner_model is not None else pipeline.load()
+    if lexicons is not None:
+        for name in NAME_COMPONENTS:
+            nlp.get_pipe(name).load(lexicons)
+    return nlp
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=build.SHARED)
@@ -65,12 +80,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--chars", type=int, default=600_000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--model", type=Path, default=None, help="pipeline directory (default: pipeline.load())")
+    ap.add_argument("--ner-model", type=Path, default=None, help="assemble the pipeline around this NER")
+    ap.add_argument("--lexicons", type=Path, default=None, help="name lexicons for the name components")
     ap.add_argument("--out", type=Path, default=build.OUT / "pseudo.spacy")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     texts = candidate_paragraphs(args.shared, args.ours, args.chars, args.seed)
     logger.info("%d paragraphs, %d characters", len(texts), sum(map(len, texts)))
-    nlp = pipeline.load(args.model) if args.model else pipeline.load()
+    nlp = teacher(args.model, args.ner_model, args.lexicons)
     tokenizer = CharWordTokenizer(Vocab())
     docs = []
     for doc in nlp.pipe(texts, batch_size=32):
