@@ -84,11 +84,14 @@ def assemble(
     indicators_model: str | Path | None = INDICATORS_MODEL,
     ner: str = DEFAULT_NER,
     encoder_model: str | Path = ENCODER_MODEL,
+    lexicons: str | Path | None = None,
 ) -> Language:
     """The full pipeline from the parts under ``models/`` (rules where no model exists).
 
     ``ner`` picks the statistical NER: ``cnn`` (``ner_model``, the default) or
     ``transformer`` (``encoder_model``, needs the ``train`` extra's torch/transformers).
+    ``lexicons`` is a directory of name lexicons for the three name components in place
+    of ``models/lexicons`` (out-of-fold evaluation builds its own).
     """
     _check_ner_kind(ner)
     nlp = blank(seg_model)
@@ -108,6 +111,9 @@ def assemble(
         nlp.add_pipe("govie_guard")
     nlp.add_pipe("govie_names", name="govie_names_fill", config={"fill": True})
     nlp.add_pipe("govie_name_types")
+    if lexicons is not None:
+        for name in ("govie_names", "govie_names_fill", "govie_name_types"):
+            nlp.get_pipe(name).load(Path(lexicons))
     add_indicators(nlp, indicators_model)
     add_facts(nlp, facts_model)
     return nlp

@@ -55,6 +55,16 @@ def test_saved_pipeline_carries_the_name_lexicons(tmp_path):
     assert (tmp_path / "govie" / "govie_name_types" / "heads.tsv").exists()
 
 
+def test_assemble_reads_the_given_name_lexicons(tmp_path):
+    """``lexicons`` points all three name components at one directory (out-of-fold runs)."""
+    (tmp_path / "places.tsv").write_text("name\tshort\tlevel\n青禾区\t青禾\tcounty\n", encoding="utf8")
+    (tmp_path / "names.tsv").write_text("柳河实验室\tORG\n", encoding="utf8")
+    nlp = pipeline.assemble(lexicons=tmp_path)
+    for name in ("govie_names", "govie_names_fill", "govie_name_types"):
+        assert nlp.get_pipe(name).source == tmp_path
+    assert nlp.get_pipe("govie_name_types").known == {"柳河实验室": "ORG"}
+
+
 def test_pipe_equals_call():
     nlp = pipeline.assemble()
     piped = list(nlp.pipe(TEXTS, batch_size=2))

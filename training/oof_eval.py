@@ -40,7 +40,6 @@ OUT = ROOT / "training" / "runs" / "oof"
 LEXICONS = ROOT / "models" / "lexicons"
 SHARED = ROOT.parent / "shared"
 FOLDS = 2
-NAME_COMPONENTS = ("govie_names", "govie_names_fill", "govie_name_types")
 logger = logging.getLogger("govie.oof_eval")
 
 
@@ -86,9 +85,7 @@ def score(tag: str, runs: str) -> None:
     with gold.open("w", encoding="utf8") as g, pred.open("w", encoding="utf8") as p:
         for k in range(FOLDS):
             part = [x for x in lines if fold_of(x["doc"], FOLDS) == k]
-            nlp = assemble(ner_model=runs.format(k=k))
-            for name in NAME_COMPONENTS:
-                nlp.get_pipe(name).load(OUT / f"lex{k}")
+            nlp = assemble(ner_model=runs.format(k=k), lexicons=OUT / f"lex{k}")
             g.writelines(json.dumps(x, ensure_ascii=False) + "\n" for x in part)
             p.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in annotate_rows(nlp, [dict(x) for x in part]))
     result = subprocess.run([sys.executable, str(SHARED / "tools" / "gold.py"), "score", str(gold), str(pred)],

@@ -33,11 +33,10 @@ import pipeline  # noqa: E402
 from corpus import build  # noqa: E402
 from corpus.guard import Guard  # noqa: E402
 from corpus.standoff import read_jsonl  # noqa: E402
-from pipeline.build import assemble  # noqa: E402
+from pipeline.build import NER_MODEL, assemble  # noqa: E402
 from pipeline.tokenizer import CharWordTokenizer  # noqa: E402
 
 logger = logging.getLogger("govie.pseudo_label")
-NAME_COMPONENTS = ("govie_names", "govie_names_fill", "govie_name_types")
 
 
 def candidate_paragraphs(shared: Path, ours_jsonl: Path, chars: int, seed: int) -> list[str]:
@@ -66,11 +65,9 @@ def teacher(model: Path | None, ner_model: Path | None, lexicons: Path | None):
     ``lex{k}``)."""
     if model is not None:
         return pipeline.load(model)
-    nlp = assemble(ner_model=ner_model) if ner_model is not None else pipeline.load()
-    if lexicons is not None:
-        for name in NAME_COMPONENTS:
-            nlp.get_pipe(name).load(lexicons)
-    return nlp
+    if ner_model is None and lexicons is None:
+        return pipeline.load()
+    return assemble(ner_model=ner_model or NER_MODEL, lexicons=lexicons)
 
 
 def main(argv: list[str] | None = None) -> None:
