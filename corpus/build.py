@@ -140,16 +140,21 @@ def report_paragraphs(data: Path) -> Iterator[str]:
                 yield from row["full_text"].split("\n")
 
 
-def silver_docs(tokenizer, guard, train_guard, labeler, labels, data, max_chars, seed) -> list[Doc]:
+def shuffled_paragraphs(data: Path, guards: Iterable[Guard], seed: int) -> Iterator[str]:
+    """Report paragraphs of ≥ 20 characters, deduplicated, in a seeded shuffle, without
+    those any of ``guards`` blocks (silver and self-training data draw from this)."""
     paras = [p.strip() for p in report_paragraphs(data)]
     paras = [p for p in dict.fromkeys(paras) if len(p) >= 20]
     random.Random(seed).shuffle(paras)
+    guards = list(guards)
+    return (p for p in paras if not any(g.blocks(p) for g in guards))
+
+
+def silver_docs(tokenizer, guard, train_guard, labeler, labels, data, max_chars, seed) -> list[Doc]:
     docs, budget = [], max_chars
-    for text in paras:
+    for text in shuffled_paragraphs(data, (guard, train_guard), seed):
         if budget <= 0:
             break
-        if guard.blocks(text) or train_guard.blocks(text):
-            continue
         spans = [s for s in labeler(text) if s[2] in labels]
         if not spans:
             continue

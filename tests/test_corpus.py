@@ -71,6 +71,17 @@ def test_make_doc_missing():
 
 @pytest.mark.shared
 @requires_shared
+def test_shuffled_paragraphs_drop_short_repeated_and_guarded(monkeypatch, tmp_path):
+    paragraphs = ["青禾区地区生产总值增长百分之五点八，城乡居民收入稳步提高。", "短段落",
+                  "青禾区地区生产总值增长百分之五点八，城乡居民收入稳步提高。",
+                  "柳河镇新建村级养老服务站十二个，覆盖全部行政村和社区。"]
+    monkeypatch.setattr(build, "report_paragraphs", lambda data: iter(paragraphs))
+    guard = Guard([paragraphs[3]])
+    assert list(build.shuffled_paragraphs(tmp_path, [], seed=0)) in (
+        [paragraphs[0], paragraphs[3]], [paragraphs[3], paragraphs[0]])
+    assert list(build.shuffled_paragraphs(tmp_path, [guard], seed=0)) == [paragraphs[0]]
+
+
 def test_built_corpus_has_no_gold_text(tmp_path):
     """Every paragraph the corpus builder keeps passes the guard; gold lines never do."""
     guard = Guard.from_shared(SHARED)

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import random
 import sys
 from pathlib import Path
 
@@ -45,15 +44,10 @@ def candidate_paragraphs(shared: Path, ours_jsonl: Path, chars: int, seed: int) 
     train, dev = build.split_train(shared)
     ours = read_jsonl(ours_jsonl) if ours_jsonl.exists() else []
     annotated = Guard([x["text"] for x in train + dev + ours])
-    paragraphs = [p.strip() for p in build.report_paragraphs(shared / "data")]
-    paragraphs = [p for p in dict.fromkeys(paragraphs) if len(p) >= 20]
-    random.Random(seed).shuffle(paragraphs)
     chosen, budget = [], chars
-    for text in paragraphs:
+    for text in build.shuffled_paragraphs(shared / "data", (guard, annotated), seed):
         if budget <= 0:
             break
-        if guard.blocks(text) or annotated.blocks(text):
-            continue
         chosen.append(text)
         budget -= len(text)
     return chosen
