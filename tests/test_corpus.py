@@ -69,8 +69,6 @@ def test_make_doc_missing():
     assert [t.ent_iob_ for t in doc] == ["B", "I", "I", "O", "", "", "", "", "", "O", "O"]
 
 
-@pytest.mark.shared
-@requires_shared
 def test_shuffled_paragraphs_drop_short_repeated_and_guarded(monkeypatch, tmp_path):
     paragraphs = ["青禾区地区生产总值增长百分之五点八，城乡居民收入稳步提高。", "短段落",
                   "青禾区地区生产总值增长百分之五点八，城乡居民收入稳步提高。",
@@ -82,6 +80,8 @@ def test_shuffled_paragraphs_drop_short_repeated_and_guarded(monkeypatch, tmp_pa
     assert list(build.shuffled_paragraphs(tmp_path, [guard], seed=0)) == [paragraphs[0]]
 
 
+@pytest.mark.shared
+@requires_shared
 def test_built_corpus_has_no_gold_text(tmp_path):
     """Every paragraph the corpus builder keeps passes the guard; gold lines never do."""
     guard = Guard.from_shared(SHARED)
