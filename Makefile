@@ -6,7 +6,7 @@ SHARED  ?= ../shared
 STAMP   := $(VENV)/.installed
 
 .PHONY: run test lint eval eval-quantities eval-facts install install-train corpus train-seg \
-        train-ner pretrain pretrain-encoder train-encoder eval-encoder bench-encoder train-indicators train-facts lexicons assemble bench bench-quantities bench-seg screenshots clean
+        train-ner pretrain pretrain-encoder train-encoder eval-encoder bench-encoder train-indicators curve-indicators train-facts lexicons assemble bench bench-quantities bench-seg screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -83,6 +83,10 @@ bench-encoder: $(STAMP)
 train-indicators: $(STAMP)
 	$(BIN)/python corpus/indicator_lexicon.py
 	$(BIN)/python training/train_indicators.py training/configs/indicators.cfg
+
+# cross-validated IND F on ../shared/train against the share of our annotations (~15 min)
+curve-indicators: $(STAMP)
+	$(BIN)/python training/indicator_curve.py training/configs/indicators.cfg
 
 train-facts: $(STAMP)
 	$(BIN)/python training/train_facts.py training/configs/facts.cfg
