@@ -56,8 +56,8 @@ def add_facts(nlp: Language, facts_model: str | Path | None = FACTS_MODEL) -> No
         return
     from spacy.util import load_config
 
-    linker_cfg = load_config(Path(facts_model) / "facts.cfg")["linker"]
-    facts = nlp.add_pipe("govie_facts", config={"linker": linker_cfg})
+    cfg = load_config(Path(facts_model) / "facts.cfg")
+    facts = nlp.add_pipe("govie_facts", config={"linker": cfg["linker"], **cfg.get("component", {})})
     facts.from_disk(facts_model)
 
 

@@ -13,6 +13,8 @@ DOC_EXTENSIONS: dict[str, object] = {
     "quantities": None,
     # [{"qty": [s, e], "ind": [s, e] | None, ..., "value", "unit", ...}] per ANNOTATION.md
     "facts": None,
+    # [[start, end, probability]] of the IND spans govie_indicators chose
+    "indicator_scores": None,
 }
 
 

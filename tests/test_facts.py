@@ -76,3 +76,24 @@ def test_unlinked_indicators_are_pruned(nlp):
     doc._.meta = {}
     doc = nlp.get_pipe("govie_facts")(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("新增就业", "IND"), ("300人", "QTY")]
+
+
+@pytest.mark.parametrize("scores,expected", [
+    ([], 0.9 * 0.6),            # an IND the scorer did not choose: the NER-only share
+    ([[2, 8, 0.5]], 0.9 * 0.5),  # the scorer's probability for the span
+    ([[0, 8, 0.5]], 0.9 * 0.6),  # a probability for another span does not count
+])
+def test_confidence_is_link_times_span_probability(nlp, scores, expected):
+    text, ents = parse_markup("全区[地区生产总值|IND]增长[5.5%|QTY]。")
+    doc = nlp.make_doc(text)
+    doc.set_ents([doc.char_span(e.start, e.end, label=e.label) for e in ents])
+    doc._.meta = {"doc_year": 2024}
+    doc._.indicator_scores = scores
+    (fact,) = nlp.get_pipe("govie_facts")(doc)._.facts
+    assert fact["confidence"] == pytest.approx(expected)
+
+
+def test_confidence_without_an_indicator(nlp):
+    _, facts = run(nlp, "共[3个|QTY]。")
+    assert facts["3个"]["ind"] is None
+    assert facts["3个"]["confidence"] == pytest.approx(0.2)

@@ -72,3 +72,17 @@ def test_component_sets_ind_entities():
     doc = finder(doc)
     assert ("地区生产总值", "IND") in {(e.text, e.label_) for e in doc.ents}
     assert Ent(start, start + 4, "QTY") in {Ent(e.start_char, e.end_char, e.label_) for e in doc.ents}
+
+
+def test_component_records_the_probability_of_each_chosen_span():
+    nlp = pipeline.blank()
+    finder, _, _ = trained(nlp)
+    text = "全区地区生产总值增长5.5%。"
+    start = text.index("5.5%")
+    doc = nlp.make_doc(text)
+    doc.set_ents([doc.char_span(start, start + 4, label="QTY")])
+    doc = finder(doc)
+    inds = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "IND"]
+    scores = doc._.indicator_scores
+    assert [(s, e) for s, e, _ in scores] == inds
+    assert all(isinstance(p, float) and 0.0 < p <= 1.0 for _, _, p in scores)

@@ -4,6 +4,12 @@ Writes ``doc._.facts`` as ANNOTATION.md "Pipeline output" says: ``qty``, ``ind``
 ``date``, ``loc`` as [start, end] character offsets (or None), ``value``,
 ``value_high``, ``unit``, ``approx``, ``year``, ``change``, ``target``, ``confidence``.
 The linker is chosen in the config (``govie.RuleLinker.v1`` by default).
+
+``confidence`` estimates the chance that the fact's indicator is right: the linker's
+probability for the link times the indicator scorer's probability for the span
+(``doc._.indicator_scores``); an IND only the NER found counts ``ner_ind_confidence``
+for the span, a fact without an indicator gets ``no_ind_confidence`` (both measured out
+of fold, `models/README.md`).
 """
 
 from __future__ import annotations
@@ -30,22 +36,27 @@ Linker = Callable[[str, list[Ent], list[Ent]], list[tuple[dict, float]]]
 
 @Language.factory(
     "govie_facts",
-    default_config={"linker": {"@misc": "govie.RuleLinker.v1"}, "prune_unlinked_ind": True},
+    default_config={"linker": {"@misc": "govie.RuleLinker.v1"}, "prune_unlinked_ind": True,
+                    "ner_ind_confidence": 0.6, "no_ind_confidence": 0.2},
     assigns=["doc._.facts", "doc._.meta", "doc.ents"],
     requires=["doc.ents"],
 )
-def make_facts(nlp: Language, name: str, linker: Linker, prune_unlinked_ind: bool) -> FactLinker:
+def make_facts(nlp: Language, name: str, linker: Linker, prune_unlinked_ind: bool,
+               ner_ind_confidence: float, no_ind_confidence: float) -> FactLinker:
     register_extensions()
-    return FactLinker(name, linker, prune_unlinked_ind)
+    return FactLinker(name, linker, prune_unlinked_ind, ner_ind_confidence, no_ind_confidence)
 
 
 class FactLinker:
     """Turns QTY entities into facts."""
 
-    def __init__(self, name: str, linker: Linker, prune_unlinked_ind: bool = True):
+    def __init__(self, name: str, linker: Linker, prune_unlinked_ind: bool = True,
+                 ner_ind_confidence: float = 0.6, no_ind_confidence: float = 0.2):
         self.name = name
         self.linker = linker
         self.prune_unlinked_ind = prune_unlinked_ind
+        self.ner_ind_confidence = ner_ind_confidence
+        self.no_ind_confidence = no_ind_confidence
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # built by joining every token: once per doc, not per fact
@@ -62,13 +73,21 @@ class FactLinker:
                 if quantity is not None:
                     measured.append((qty, quantity))
         linked = self.linker(text, [q for q, _ in measured], ents)
+        span_probs = {(s, e): p for s, e, p in (doc._.indicator_scores or [])}
         doc._.facts = [
-            self.make_fact(text, qty, ents, quantity, meta["sections"], links, confidence)
-            for (qty, quantity), (links, confidence) in zip(measured, linked)
+            self.make_fact(text, qty, ents, quantity, meta["sections"], links,
+                           self.confidence(links["ind"], link_prob, span_probs))
+            for (qty, quantity), (links, link_prob) in zip(measured, linked)
         ]
         if self.prune_unlinked_ind:
             self._prune_unlinked(doc)
         return doc
+
+    def confidence(self, ind: Ent | None, link_prob: float, span_probs: dict) -> float:
+        """The chance the fact's indicator (span and link) is right."""
+        if ind is None:
+            return self.no_ind_confidence
+        return round(link_prob * span_probs.get((ind.start, ind.end), self.ner_ind_confidence), 4)
 
     def _prune_unlinked(self, doc: Doc) -> None:
         """An IND is annotated only where a QTY measures it (ANNOTATION.md): drop the rest."""

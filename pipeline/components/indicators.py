@@ -23,6 +23,7 @@ from thinc.api import Model, Optimizer
 
 from ..architectures.indicator_candidates import gap_key, none_features, span_features
 from ..architectures.relation_model import hash_features
+from ..extensions import register_extensions
 from ..linking import Ent
 
 # text, qty, context entities (no IND), gold indicator (start, end) or None, word starts, ends
@@ -38,11 +39,12 @@ TrainItem = tuple[str, Ent, list[Ent], "tuple[int, int] | None", set[int], set[i
         "replace_ner": True,
         "min_gap_count": 2,
     },
-    assigns=["doc.ents"],
+    assigns=["doc.ents", "doc._.indicator_scores"],
     requires=["doc.ents"],
 )
 def make_indicators(nlp: Language, name: str, model: Model, candidates: Callable, threshold: float,
                     replace_ner: bool, min_gap_count: int) -> IndicatorFinder:
+    register_extensions()
     return IndicatorFinder(name, model, candidates, threshold, replace_ner, min_gap_count)
 
 
@@ -84,6 +86,11 @@ class IndicatorFinder:
 
     def predict_spans(self, text: str, ents: list[Ent], starts: set[int], ends: set[int]) -> list[Ent]:
         """Chosen indicator spans, best first, none overlapping each other or other entities."""
+        return [span for _, span in self.predict_scored(text, ents, starts, ends)]
+
+    def predict_scored(self, text: str, ents: list[Ent], starts: set[int],
+                       ends: set[int]) -> list[tuple[float, Ent]]:
+        """``predict_spans`` with the probability the scorer gave each span."""
         scored = []
         for qty in (e for e in ents if e.label == "QTY"):
             cands, feats = self._choices(text, qty, ents, starts, ends)
@@ -91,20 +98,22 @@ class IndicatorFinder:
             best = int(numpy.argmax(probs))
             if cands[best] is not None and probs[best] >= self.threshold:
                 scored.append((float(probs[best]), cands[best]))
-        chosen: list[Ent] = []
-        for _, (start, end, _) in sorted(scored, reverse=True):
-            if not any(c.start < end and start < c.end for c in chosen):
-                chosen.append(Ent(start, end, "IND"))
+        chosen: list[tuple[float, Ent]] = []
+        for prob, (start, end, _) in sorted(scored, reverse=True):
+            if not any(c.start < end and start < c.end for _, c in chosen):
+                chosen.append((prob, Ent(start, end, "IND")))
         return chosen
 
     def __call__(self, doc: Doc) -> Doc:
         kept = [e for e in doc.ents if not (self.replace_ner and e.label_ == "IND")]
         context = [Ent(e.start_char, e.end_char, e.label_) for e in kept if e.label_ != "IND"]
         starts, ends = word_bounds(doc)
-        found = self.predict_spans(doc.text, context, starts, ends)
+        scored = self.predict_scored(doc.text, context, starts, ends)
+        found = [f for _, f in scored]
         spans = [e for e in kept if not any(f.start < e.end_char and e.start_char < f.end for f in found)]
         spans += [doc.char_span(f.start, f.end, label="IND") for f in found]
         doc.ents = sorted((s for s in spans if s is not None), key=lambda s: s.start)
+        doc._.indicator_scores = [[f.start, f.end, round(p, 4)] for p, f in scored]
         return doc
 
     def initialize(self, items: Iterable[TrainItem], lexicon: Iterable[str] = ()) -> None:
