@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 import pipeline
 from pipeline.errors import GovieError
-from pipeline.extensions import DOC_EXTENSIONS, register_extensions
+from pipeline.extensions import DOC_EXTENSIONS, doc_text, register_extensions
 
 TEXTS = [
     "2024年，青禾区地区生产总值增长5.8%，城镇新增就业1.2万人。",
@@ -20,6 +20,16 @@ def test_register_extensions_is_idempotent():
     register_extensions()
     register_extensions()
     assert all(Doc.has_extension(name) for name in DOC_EXTENSIONS)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_doc_text_is_the_text_and_follows_a_new_doc(text):
+    nlp = pipeline.blank()
+    doc = nlp.make_doc(text)
+    assert doc_text(doc) == doc.text == doc_text(doc)
+    if len(doc) > 3:
+        part = doc[1:3].as_doc()  # copies user_data: the cached text must not carry over
+        assert doc_text(part) == part.text
 
 
 def test_assembled_pipeline_has_the_rule_components():

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 
 from ..errors import Errors, GovieError
+from ..extensions import doc_text
 
 DATE_PATTERNS = (
     r"(?:19|20)\d{2}\s?年(?:底|末|初|上半年|下半年|前三季度|[一二三四]季度|\d{1,2}月份?(?:\d{1,2}日)?)?",
@@ -59,7 +60,7 @@ class DateRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         taken = {i for e in doc.ents for i in range(e.start, e.end)}
         spans: list[Span] = []
-        for start, end in find_dates(doc.text):
+        for start, end in find_dates(doc_text(doc)):
             span = doc.char_span(start, end, label=self.label, alignment_mode="contract")
             if span is None or not len(span) or taken.intersection(range(span.start, span.end)):
                 continue

@@ -26,7 +26,7 @@ from .. import (
     linking,
 )
 from ..architectures import relation_model  # noqa: F401  (registers the architecture)
-from ..extensions import register_extensions
+from ..extensions import doc_text, register_extensions
 from ..linking import Ent
 from ..sections import context_at, detect_sections
 from ..years import resolve_year
@@ -59,7 +59,7 @@ class FactLinker:
         self.no_ind_confidence = no_ind_confidence
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # built by joining every token: once per doc, not per fact
+        text = doc_text(doc)
         meta = dict(doc._.meta or {})
         if "sections" not in meta:
             meta["sections"] = [list(s) for s in detect_sections(text, meta.get("doc_year"))]

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.training import Example
 
+from ..extensions import doc_text
 from .dates import find_dates
 
 
@@ -28,7 +29,7 @@ class RuleGuard:
 
     def ruled(self, doc: Doc) -> set[tuple[int, int, str]]:
         spans = {(q["start"], q["end"], "QTY") for q in (doc._.quantities or [])}
-        spans |= {(s, e, "DATE") for s, e in find_dates(doc.text)}
+        spans |= {(s, e, "DATE") for s, e in find_dates(doc_text(doc))}
         return spans
 
     def __call__(self, doc: Doc) -> Doc:

@@ -23,7 +23,7 @@ from thinc.api import Model, Optimizer
 
 from ..architectures.indicator_candidates import gap_key, none_features, span_features
 from ..architectures.relation_model import hash_features
-from ..extensions import register_extensions
+from ..extensions import doc_text, register_extensions
 from ..linking import Ent
 
 # text, qty, context entities (no IND), gold indicator (start, end) or None, word starts, ends
@@ -108,7 +108,7 @@ class IndicatorFinder:
         kept = [e for e in doc.ents if not (self.replace_ner and e.label_ == "IND")]
         context = [Ent(e.start_char, e.end_char, e.label_) for e in kept if e.label_ != "IND"]
         starts, ends = word_bounds(doc)
-        scored = self.predict_scored(doc.text, context, starts, ends)
+        scored = self.predict_scored(doc_text(doc), context, starts, ends)
         found = [f for _, f in scored]
         spans = [e for e in kept if not any(f.start < e.end_char and e.start_char < f.end for f in found)]
         spans += [doc.char_span(f.start, f.end, label="IND") for f in found]

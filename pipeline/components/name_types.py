@@ -49,6 +49,7 @@ from spacy.scorer import get_ner_prf
 from spacy.tokens import Doc
 from spacy.training import Example
 
+from ..extensions import doc_text
 from ..names import (
     admin_rank,
     facility_extension,
@@ -100,7 +101,7 @@ class NameTyper:
         if self.known is None:
             self.load(LEXICON_DIR)
         ents = list(doc.ents)
-        text = doc.text  # built by joining every token: once per doc, not per entity
+        text = doc_text(doc)
         spans, changed = [], False
         for i, ent in enumerate(ents):
             new = self._extended(doc, text, ent, ents[i + 1].start_char if i + 1 < len(ents) else len(text))

@@ -17,6 +17,7 @@ from spacy.scorer import get_ner_prf
 from spacy.tokens import Doc
 from spacy.training import Example
 
+from ..extensions import doc_text
 from ..names import NameRules, read_lexicon, read_places, read_words
 
 LEXICON_DIR = Path(__file__).resolve().parents[2] / "models" / "lexicons"
@@ -71,7 +72,8 @@ class NameTagger:
             return doc
         taken = [(e.start_char, e.end_char) for e in doc.ents]
         new = []
-        found = self.rules.deferred(doc.text) if self.fill else self.rules(doc.text)
+        text = doc_text(doc)
+        found = self.rules.deferred(text) if self.fill else self.rules(text)
         for start, end, label in found:
             if label in self.labels and not any(s < end and start < e for s, e in taken):
                 span = doc.char_span(start, end, label=label)

@@ -18,7 +18,7 @@ from spacy.training import Example
 from spacy.util import filter_spans
 
 from ..errors import Errors, GovieError
-from ..extensions import register_extensions
+from ..extensions import doc_text, register_extensions
 from ..numbers import QuantityMatch, find_quantities
 
 logger = logging.getLogger(__name__)
@@ -62,7 +62,7 @@ class QuantityRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         kept: list[dict] = []
-        for match in find_quantities(doc.text):
+        for match in find_quantities(doc_text(doc)):
             span = doc.char_span(match.start, match.end, label=self.label)
             if span is None:  # a boundary inside a token: only with a foreign tokenizer
                 span = doc.char_span(match.start, match.end, label=self.label, alignment_mode="expand")
