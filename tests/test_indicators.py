@@ -62,26 +62,27 @@ def test_overfit_then_reload(tmp_path):
         text, context + [qty], starts, ends)
 
 
-def test_component_sets_ind_entities():
+GROWTH = "全区地区生产总值增长5.5%。"
+GROWTH_QTY = (GROWTH.index("5.5%"), GROWTH.index("5.5%") + 4)
+
+
+def tagged_growth_doc():
+    """The trained component run on a Doc whose one QTY is set by hand."""
     nlp = pipeline.blank()
     finder, _, _ = trained(nlp)
-    text = "全区地区生产总值增长5.5%。"
-    start = text.index("5.5%")
-    doc = nlp.make_doc(text)
-    doc.set_ents([doc.char_span(start, start + 4, label="QTY")])
-    doc = finder(doc)
+    doc = nlp.make_doc(GROWTH)
+    doc.set_ents([doc.char_span(*GROWTH_QTY, label="QTY")])
+    return finder(doc)
+
+
+def test_component_sets_ind_entities():
+    doc = tagged_growth_doc()
     assert ("地区生产总值", "IND") in {(e.text, e.label_) for e in doc.ents}
-    assert Ent(start, start + 4, "QTY") in {Ent(e.start_char, e.end_char, e.label_) for e in doc.ents}
+    assert Ent(*GROWTH_QTY, "QTY") in {Ent(e.start_char, e.end_char, e.label_) for e in doc.ents}
 
 
 def test_component_records_the_probability_of_each_chosen_span():
-    nlp = pipeline.blank()
-    finder, _, _ = trained(nlp)
-    text = "全区地区生产总值增长5.5%。"
-    start = text.index("5.5%")
-    doc = nlp.make_doc(text)
-    doc.set_ents([doc.char_span(start, start + 4, label="QTY")])
-    doc = finder(doc)
+    doc = tagged_growth_doc()
     inds = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "IND"]
     scores = doc._.indicator_scores
     assert [(s, e) for s, e, _ in scores] == inds
