@@ -50,8 +50,8 @@ def make_facts(nlp: Language, name: str, linker: Linker, prune_unlinked_ind: boo
 class FactLinker:
     """Turns QTY entities into facts."""
 
-    def __init__(self, name: str, linker: Linker, prune_unlinked_ind: bool = True,
-                 ner_ind_confidence: float = 0.6, no_ind_confidence: float = 0.2):
+    def __init__(self, name: str, linker: Linker, prune_unlinked_ind: bool,
+                 ner_ind_confidence: float, no_ind_confidence: float):
         self.name = name
         self.linker = linker
         self.prune_unlinked_ind = prune_unlinked_ind
