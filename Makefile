@@ -30,6 +30,8 @@ lint: $(STAMP)
 ## Scores on ../shared/gold, per file and pooled.
 eval: $(STAMP)
 	$(BIN)/govie eval $(SHARED)/gold/*.jsonl --scorer $(SHARED)/tools/gold.py
+	@echo "fact confidence against an exact indicator (pooled):"
+	$(BIN)/python training/eval_confidence.py out/eval/pooled.gold.jsonl out/eval/pooled.pred.jsonl
 
 ## QTY spans and values from the rules alone; fact linking with gold entities.
 eval-quantities: $(STAMP)
