@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import numpy
+
+from pipeline.annotate import read_jsonl
 
 
 def matched(gold_rows: list[dict], pred_rows: list[dict]) -> tuple[list[float], list[bool]]:
@@ -67,12 +68,8 @@ def report(scores: list[float], right: list[bool]) -> dict[str, float]:
             **{f"top_{int(share * 100)}": round(top_accuracy(scores, right, share), 4) for share in (0.5, 0.8, 0.9)}}
 
 
-def _read(path: str) -> list[dict]:
-    return [json.loads(line) for line in Path(path).read_text(encoding="utf8").splitlines() if line.strip()]
-
-
 def main(gold: str, pred: str) -> None:
-    sys.stdout.write(json.dumps(report(*matched(_read(gold), _read(pred)))) + "\n")
+    sys.stdout.write(json.dumps(report(*matched(read_jsonl(gold), read_jsonl(pred)))) + "\n")
 
 
 if __name__ == "__main__":

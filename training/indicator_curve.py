@@ -15,11 +15,8 @@ import argparse
 import json
 import logging
 import random
-from pathlib import Path
 
-from spacy.util import load_config
-from split import our_files, train_files  # training/ is the script directory
-from train_indicators import cross_validate, read_items
+from train_indicators import cross_validate, load_data  # training/ is the script directory
 
 logger = logging.getLogger("govie.indicator_curve")
 
@@ -54,11 +51,7 @@ def main() -> None:
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("govie.training").setLevel(logging.WARNING)  # no per-epoch losses
-    config = load_config(args.config)
-    lexicon = Path(config["paths"]["lexicon"]).read_text(encoding="utf8").split()
-    cfg = dict(config["training"], component_cfg=config["component"], lexicon=lexicon)
-    docs = read_items(train_files(config["paths"]), config["paths"]["seg"])
-    ours = [x for lines in read_items(our_files(config["paths"]), config["paths"]["seg"]).values() for x in lines]
+    _, cfg, docs, ours = load_data(args.config)
     curve(docs, ours, cfg, args.folds, [float(f) for f in args.fractions.split(",")],
           [int(s) for s in args.seeds.split(",")])
 

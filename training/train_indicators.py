@@ -106,13 +106,20 @@ def _prf(t: dict) -> dict[str, float]:
     return {"p": round(p, 4), "r": round(r, 4), "f": round(2 * p * r / max(1e-9, p + r), 4)}
 
 
-def main(config_path: str = "training/configs/indicators.cfg", folds: str = "0") -> None:
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
+def load_data(config_path: str):
+    """The config, the training settings (with the indicator lexicon), ../shared/train items
+    per document, and the lines of our annotations."""
     config = load_config(config_path)
     lexicon = Path(config["paths"]["lexicon"]).read_text(encoding="utf8").split()
     cfg = dict(config["training"], component_cfg=config["component"], lexicon=lexicon)
     docs = read_items(train_files(config["paths"]), config["paths"]["seg"])
     ours = [x for lines in read_items(our_files(config["paths"]), config["paths"]["seg"]).values() for x in lines]
+    return config, cfg, docs, ours
+
+
+def main(config_path: str = "training/configs/indicators.cfg", folds: str = "0") -> None:
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    config, cfg, docs, ours = load_data(config_path)
     logger.info("our annotations: %d lines", len(ours))
     if int(folds):
         logger.info("cross-validated IND: %s", cross_validate(docs, ours, cfg, int(folds)))
